@@ -1,0 +1,74 @@
+/**
+ * The one error class talkdeck prints as a friendly message. Anything else that
+ * escapes is a bug and keeps its stack trace.
+ */
+export const ErrorCode = {
+  /** The user's input (file, front matter, flag) is wrong: exit 2. */
+  FileNotFound: "FILE_NOT_FOUND",
+  FileUnreadable: "FILE_UNREADABLE",
+  FrontMatterSyntax: "FRONT_MATTER_SYNTAX",
+  FrontMatterInvalid: "FRONT_MATTER_INVALID",
+  QuoteNotFound: "QUOTE_NOT_FOUND",
+  QuoteAmbiguous: "QUOTE_AMBIGUOUS",
+  PointNotFound: "POINT_NOT_FOUND",
+  UnknownTheme: "UNKNOWN_THEME",
+  UnknownTemplate: "UNKNOWN_TEMPLATE",
+  TemplateError: "TEMPLATE_ERROR",
+  OutputUnsafe: "OUTPUT_UNSAFE",
+  NothingToBuild: "NOTHING_TO_BUILD",
+  QuoteTooLong: "QUOTE_TOO_LONG",
+  Usage: "USAGE",
+  /** The environment let us down (font package missing, disk full): exit 1. */
+  FontMissing: "FONT_MISSING",
+  WriteFailed: "WRITE_FAILED",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes caused by the environment rather than the user's input. */
+const environmentCodes: ReadonlySet<ErrorCode> = new Set([
+  ErrorCode.FontMissing,
+  ErrorCode.WriteFailed,
+]);
+
+export interface ErrorLocation {
+  file?: string;
+  line?: number;
+  key?: string;
+}
+
+export class TalkdeckError extends Error {
+  readonly code: ErrorCode;
+  readonly location: ErrorLocation;
+  readonly hint: string | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { location?: ErrorLocation; hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "TalkdeckError";
+    this.code = code;
+    this.location = options.location ?? {};
+    this.hint = options.hint;
+  }
+
+  /** Exit code for the CLI: 2 for bad input or usage, 1 for the environment. */
+  get exitCode(): 1 | 2 {
+    return environmentCodes.has(this.code) ? 1 : 2;
+  }
+
+  /** `file:line: key: message` then the hint, the way compilers print it. */
+  format(): string {
+    const { file, line, key } = this.location;
+    const where = [file, line === undefined ? undefined : String(line)]
+      .filter((part) => part !== undefined)
+      .join(":");
+    const head = [where, key === undefined ? undefined : `\`${key}\``]
+      .filter((part) => part !== undefined && part !== "")
+      .join(": ");
+    const text = head === "" ? this.message : `${head}: ${this.message}`;
+    return this.hint === undefined ? text : `${text}\n  hint: ${this.hint}`;
+  }
+}

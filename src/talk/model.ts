@@ -1,0 +1,68 @@
+/** The parsed talk: what the write-up says, independent of how it will be shown. */
+
+export interface TalkMeta {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  /** ISO date, `YYYY-MM-DD`. */
+  date?: string;
+  /** `HH:MM`, where the header gives one. */
+  time?: string;
+  place?: string;
+  /** Where the write-up was published (http or https only). */
+  sourceUrl?: string;
+  /** Where the talk itself can be watched or heard, if the text links it. */
+  originalUrl?: string;
+  coverUrl?: string;
+  /** BCP 47 primary language: `zh`, `en`, … */
+  lang: string;
+}
+
+export interface Point {
+  /** 1-based position in the summary, as printed. */
+  n: number;
+  lead: string;
+  body: string;
+  line: number;
+}
+
+export type SpeakerRole = "speaker" | "audience";
+
+export interface Speaker {
+  name: string;
+  aliases: string[];
+  bio?: string;
+  role: SpeakerRole;
+}
+
+export interface Turn {
+  /** Index into `Talk.speakers`' names: the speaker's canonical name. */
+  speaker: string;
+  paragraphs: string[];
+  /** 1-based line of the turn's label (or first paragraph) in the source file. */
+  line: number;
+}
+
+export interface Quote {
+  /** Stable id derived from the text: `q-3f2a`. */
+  id: string;
+  text: string;
+  speaker: string;
+  /** Index into `Talk.turns`. */
+  turn: number;
+  line: number;
+  score: number;
+  /** Human-readable reasons behind the score. */
+  why: string[];
+}
+
+export interface Talk {
+  /** The file name the text came from, for messages. */
+  file: string;
+  meta: TalkMeta;
+  points: Point[];
+  speakers: Speaker[];
+  turns: Turn[];
+  /** Ranked best first. */
+  quotes: Quote[];
+}

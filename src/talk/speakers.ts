@@ -1,0 +1,103 @@
+import type { Paragraph, PhrasingContent } from "mdast";
+import { inlineText, nodeText } from "./markdown.js";
+import type { Speaker, SpeakerRole } from "./model.js";
+import type { Block } from "./sections.js";
+
+/** A speaker label at the start of a paragraph, and the inline content after it. */
+export interface Label {
+  name: string;
+  rest: PhrasingContent[];
+}
+
+const AUDIENCE = /提问者|观众|听众|现场提问|audience|questioner|attendee|^q$/i;
+const BIO_HEADING =
+  /简介|介绍|嘉宾|讲者|演讲者|about the (speakers?|guests?|hosts?)|speakers?|guests?|bios?$/i;
+/** A name is short and carries no sentence punctuation. */
+const NAME = /^[^\s。，,！？!?；;“”"()（）][^。，！？!?；;“”"]{0,29}$/u;
+
+function asName(raw: string): string | undefined {
+  const name = raw.trim();
+  if (!NAME.test(name) || /^\d+$/.test(name)) return undefined;
+  if (name.split(/\s+/).length > 5) return undefined;
+  return name;
+}
+
+/** Drops the separator (colon, white space) that follows a label. */
+function trimLeadingSeparator(rest: PhrasingContent[]): PhrasingContent[] {
+  const [first, ...others] = rest;
+  if (first?.type !== "text") return rest;
+  const value = first.value.replace(/^\s*[:：]?\s*/u, "");
+  return value === "" ? others : [{ ...first, value }, ...others];
+}
+
+/**
+ * Reads `**凯文·韦尔：**`, `**Name:**`, `**Name**：` and `**Name** :` at the start of a paragraph.
+ */
+export function readLabel(paragraph: Paragraph): Label | undefined {
+  const [first, second, ...others] = paragraph.children;
+  if (first?.type !== "strong") return undefined;
+  const strongText = inlineText(first.children);
+  const inside = /^(.+?)\s*[:：]$/u.exec(strongText);
+  if (inside?.[1] !== undefined) {
+    const name = asName(inside[1]);
+    const rest = second === undefined ? others : [second, ...others];
+    return name === undefined ? undefined : { name, rest: trimLeadingSeparator(rest) };
+  }
+  if (second?.type === "text" && /^\s*[:：]/u.test(second.value)) {
+    const name = asName(strongText);
+    return name === undefined
+      ? undefined
+      : { name, rest: trimLeadingSeparator([second, ...others]) };
+  }
+  return undefined;
+}
+
+export function roleOf(name: string): SpeakerRole {
+  return AUDIENCE.test(name) ? "audience" : "speaker";
+}
+
+/** Bios: paragraphs under a speakers/简介 heading that start with a speaker's name. */
+function findBio(
+  blocks: readonly Block[],
+  name: string,
+): { bio: string; aliases: string[] } | undefined {
+  for (const block of blocks) {
+    if (block.node.type !== "paragraph" || !BIO_HEADING.test(block.section)) continue;
+    const text = nodeText(block.node);
+    if (!text.startsWith(name)) continue;
+    // `萨姆·奥特曼（Sam Altman）是…`: the bracket after the name is another name for the same person.
+    const alias = /^[（(]([^）)]{2,40})[）)]/u.exec(text.slice(name.length))?.[1]?.trim();
+    return { bio: text, aliases: alias === undefined ? [] : [alias] };
+  }
+  return undefined;
+}
+
+/** Speakers in order of their first turn, with bios where the text gives them. */
+export function buildSpeakers(names: readonly string[], blocks: readonly Block[]): Speaker[] {
+  return names.map((name) => {
+    const found = findBio(blocks, name);
+    const speaker: Speaker = { name, aliases: found?.aliases ?? [], role: roleOf(name) };
+    if (found !== undefined) speaker.bio = found.bio;
+    return speaker;
+  });
+}
+
+/**
+ * Which bold openings are real speaker labels: a name used at least twice, or
+ * one that a bio introduces, or an audience label. A one-off `**Note:**` is not a speaker.
+ */
+export function acceptedLabelNames(blocks: readonly Block[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.inNoiseSection || block.node.type !== "paragraph") continue;
+    const label = readLabel(block.node);
+    if (label !== undefined) counts.set(label.name, (counts.get(label.name) ?? 0) + 1);
+  }
+  const accepted = new Set<string>();
+  for (const [name, count] of counts) {
+    if (count >= 2 || roleOf(name) === "audience" || findBio(blocks, name) !== undefined) {
+      accepted.add(name);
+    }
+  }
+  return accepted;
+}
