@@ -1,0 +1,38 @@
+import type { ErrorLocation } from "../errors.js";
+import type { ThemeTokens } from "../theme/tokens.js";
+
+export type QuoteSelection =
+  | { kind: "auto"; count: number }
+  | { kind: "none" }
+  | { kind: "list"; selectors: string[]; key: string }
+  /** Cards only: the same quotes as the deck. */
+  | { kind: "deck" };
+
+export interface CardSize {
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** The spec after defaults, spec file, front matter and CLI flags are merged, in that order. */
+export interface ResolvedSpec {
+  /** The talk file the spec applies to. */
+  talkFile: string;
+  theme: ThemeTokens;
+  lang: string | undefined;
+  meta: { title?: string; subtitle?: string; author?: string; date?: string; place?: string };
+  deck: {
+    points: "all" | "none" | number[];
+    quotes: QuoteSelection;
+    speakerNotes: boolean;
+  };
+  cards: {
+    quotes: QuoteSelection;
+    sizes: CardSize[];
+    handle: string | undefined;
+  };
+  /** Directory for this talk's outputs (already includes the talk's name). */
+  outputDir: string;
+  /** Where a front-matter key was written, for messages. */
+  locate(path: readonly (string | number)[]): ErrorLocation;
+}

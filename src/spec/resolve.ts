@@ -1,0 +1,147 @@
+import { dirname, resolve as resolvePath } from "node:path";
+import { closest } from "fastest-levenshtein";
+import type { z } from "zod";
+import { ErrorCode, TalkdeckError } from "../errors.js";
+import type { Source } from "../source.js";
+import { builtInThemes, defaultThemeName } from "../theme/tokens.js";
+import type { QuoteSelection, ResolvedSpec } from "./model.js";
+import { knownKeys, type QuoteSelectorInput, type SpecInput, specInputSchema } from "./schema.js";
+import { toCardSize } from "./sizes.js";
+import { talkName } from "./talk-name.js";
+
+/** What each key expects, in the user's terms. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  theme: `one of: ${Object.keys(builtInThemes).join(", ")}`,
+  "deck.points": "`all`, `none`, or a list of point numbers such as [1, 2, 5]",
+  "deck.quotes":
+    "`auto`, `{ auto: 6 }`, `none`, or a list of quote ids / text fragments (see `talkdeck quotes FILE`)",
+  "cards.quotes":
+    "`auto` (the deck's quotes), `{ auto: 6 }`, `none`, or a list of quote ids / text fragments",
+  "cards.sizes": "a list of square, portrait, tall, story, landscape, link or WIDTHxHEIGHT",
+  lang: "a language tag such as zh or en",
+};
+
+const DEFAULT_AUTO_QUOTES = 6;
+
+function validate(source: Source): SpecInput {
+  const result = specInputSchema.safeParse(source.data);
+  if (result.success) return result.data;
+  throw toSpecError(source, result.error);
+}
+
+function toSpecError(source: Source, error: z.ZodError): TalkdeckError {
+  const issue = error.issues[0];
+  const path = (issue?.path ?? []).filter((part) => typeof part !== "symbol") as (
+    | string
+    | number
+  )[];
+  if (issue?.code === "unrecognized_keys") {
+    const [unknown = ""] = issue.keys;
+    const parent = path.join(".");
+    const allowed = knownKeys[parent] ?? [];
+    const location = source.locate([...path, unknown]);
+    return new TalkdeckError(ErrorCode.FrontMatterInvalid, `unknown key \`${unknown}\``, {
+      location,
+      hint: `did you mean \`${closest(unknown, [...allowed])}\`? ${parent === "" ? "Top-level keys" : `Keys under \`${parent}\``}: ${allowed.join(", ")}`,
+    });
+  }
+  const keyPath = path.filter((part) => typeof part === "string").join(".");
+  const expected = EXPECTED[keyPath];
+  return new TalkdeckError(
+    ErrorCode.FrontMatterInvalid,
+    `invalid value: ${issue?.message ?? "unknown problem"}`,
+    {
+      location: source.locate(path),
+      hint:
+        expected === undefined ? "see the front-matter keys in the README" : `expected ${expected}`,
+    },
+  );
+}
+
+function toQuoteSelection(
+  input: QuoteSelectorInput | undefined,
+  key: string,
+  fallback: QuoteSelection,
+): QuoteSelection {
+  if (input === undefined) return fallback;
+  if (input === "auto")
+    return key === "cards.quotes" ? { kind: "deck" } : { kind: "auto", count: DEFAULT_AUTO_QUOTES };
+  if (input === "none") return { kind: "none" };
+  if (Array.isArray(input)) return { kind: "list", selectors: input, key };
+  return { kind: "auto", count: input.auto };
+}
+
+export interface CliOverrides {
+  /** Output root from `-o`, relative to the working directory. */
+  output?: string;
+  theme?: string;
+}
+
+/**
+ * Merges defaults < spec file < the talk's front matter < CLI flags. Relative
+ * paths resolve against the file that wrote them.
+ */
+export function resolveSpec(
+  talk: Source,
+  specFile: Source | undefined,
+  cli: CliOverrides = {},
+): ResolvedSpec {
+  const fromSpec = specFile === undefined ? {} : validate(specFile);
+  const fromTalk = validate(talk);
+  const merged: SpecInput = {
+    ...fromSpec,
+    ...fromTalk,
+    deck: { ...fromSpec.deck, ...fromTalk.deck },
+    cards: { ...fromSpec.cards, ...fromTalk.cards },
+  };
+  const locate: ResolvedSpec["locate"] = (path) => {
+    const inTalk = talk.locate(path);
+    return inTalk.line !== undefined || specFile === undefined ? inTalk : specFile.locate(path);
+  };
+
+  const themeName = cli.theme ?? merged.theme ?? defaultThemeName;
+  const theme = builtInThemes[themeName];
+  if (theme === undefined) {
+    const names = Object.keys(builtInThemes);
+    throw new TalkdeckError(ErrorCode.UnknownTheme, `unknown theme \`${themeName}\``, {
+      location: cli.theme === undefined ? locate(["theme"]) : { key: "--theme" },
+      hint: `did you mean \`${closest(themeName, names)}\`? Built-in themes: ${names.join(", ")}`,
+    });
+  }
+
+  const outputOrigin = fromTalk.output !== undefined ? talk.file : specFile?.file;
+  const outputRoot =
+    cli.output !== undefined
+      ? resolvePath(cli.output)
+      : merged.output !== undefined && outputOrigin !== undefined
+        ? resolvePath(dirname(outputOrigin), merged.output)
+        : resolvePath("out");
+
+  const deckQuotes = toQuoteSelection(merged.deck?.quotes, "deck.quotes", {
+    kind: "auto",
+    count: DEFAULT_AUTO_QUOTES,
+  });
+  const meta: ResolvedSpec["meta"] = {};
+  for (const key of ["title", "subtitle", "author", "date", "place"] as const) {
+    const value = merged[key];
+    if (value !== undefined) meta[key] = value;
+  }
+  return {
+    talkFile: talk.file,
+    theme,
+    lang: merged.lang,
+    meta,
+    deck: {
+      points: merged.deck?.points ?? "all",
+      quotes: deckQuotes,
+      speakerNotes: merged.deck?.speakerNotes ?? true,
+    },
+    cards: {
+      quotes: toQuoteSelection(merged.cards?.quotes, "cards.quotes", { kind: "deck" }),
+      sizes: (merged.cards?.sizes ?? ["square"]).map(toCardSize),
+      handle: merged.cards?.handle,
+    },
+    outputDir: resolvePath(outputRoot, talkName(talk.file)),
+    locate,
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** `[q-3f2a, "科学决定"]`, `auto`, or `{ auto: 6 }`. */
+const quoteSelector = z.union([
+  z.literal("auto"),
+  z.literal("none"),
+  z.object({ auto: z.number().int().min(1).max(200) }).strict(),
+  z.array(z.string().trim().min(1)).min(1),
+]);
+
+export const cardSizeName = z.union([
+  z.enum(["square", "portrait", "tall", "story", "landscape", "link"]),
+  z.string().regex(/^\d{3,4}x\d{3,4}$/, "a preset name or WIDTHxHEIGHT such as 1080x1080"),
+]);
+
+export const deckSpecSchema = z
+  .object({
+    points: z.union([z.literal("all"), z.literal("none"), z.array(z.number().int().min(1)).min(1)]),
+    quotes: quoteSelector,
+    speakerNotes: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const cardsSpecSchema = z
+  .object({
+    quotes: quoteSelector,
+    sizes: z.array(cardSizeName).min(1),
+    handle: z.string().trim().min(1).max(60),
+  })
+  .partial()
+  .strict();
+
+/** The front matter of a talk or spec file, as the user writes it. */
+export const specInputSchema = z
+  .object({
+    source: z.string().min(1),
+    title: z.string().trim().min(1),
+    subtitle: z.string().trim().min(1),
+    author: z.string().trim().min(1),
+    date: z.string().trim().min(1),
+    place: z.string().trim().min(1),
+    theme: z.string().min(1),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as zh, en or zh-Hans"),
+    deck: deckSpecSchema,
+    cards: cardsSpecSchema,
+    output: z.string().min(1),
+  })
+  .partial()
+  .strict();
+
+export type SpecInput = z.infer<typeof specInputSchema>;
+export type QuoteSelectorInput = z.infer<typeof quoteSelector>;
+
+/** Keys allowed at each level, for "did you mean" suggestions. */
+export const knownKeys: Readonly<Record<string, readonly string[]>> = {
+  "": Object.keys(specInputSchema.shape),
+  deck: Object.keys(deckSpecSchema.shape),
+  cards: Object.keys(cardsSpecSchema.shape),
+};

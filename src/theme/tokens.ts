@@ -1,0 +1,54 @@
+/**
+ * A theme is one set of tokens. The deck's Marp CSS and the cards' styles are
+ * both generated from it, so the two always match.
+ */
+export interface ThemeTokens {
+  name: string;
+  scheme: "light" | "dark";
+  color: {
+    background: string;
+    /** Panels and quote slides: a step away from the background. */
+    surface: string;
+    text: string;
+    /** Secondary text: speakers, dates, sources. */
+    muted: string;
+    /** Headings, quote marks, rules. */
+    accent: string;
+  };
+  font: {
+    /** CSS font stack for the deck; cards use the bundled fonts whatever this says. */
+    deck: string;
+  };
+}
+
+const DECK_FONTS =
+  '"Inter", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+
+export const builtInThemes: Readonly<Record<string, ThemeTokens>> = {
+  midnight: {
+    name: "midnight",
+    scheme: "dark",
+    color: {
+      background: "#0f172a",
+      surface: "#1e293b",
+      text: "#f8fafc",
+      muted: "#cbd5e1",
+      accent: "#fbbf24",
+    },
+    font: { deck: DECK_FONTS },
+  },
+  paper: {
+    name: "paper",
+    scheme: "light",
+    color: {
+      background: "#fbfaf7",
+      surface: "#f1ede4",
+      text: "#1c1917",
+      muted: "#57534e",
+      accent: "#b45309",
+    },
+    font: { deck: DECK_FONTS },
+  },
+};
+
+export const defaultThemeName = "midnight";
