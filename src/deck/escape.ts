@@ -1,0 +1,52 @@
+/**
+ * Escaping for text from the talk (untrusted) on its way into Marp Markdown.
+ * A quote must not add a slide, set a directive, inject HTML or CSS, become an
+ * emoji or math, or be read as a list or heading.
+ */
+
+/** Characters with inline meaning in CommonMark or in marp-core's plugins. */
+const INLINE_SPECIAL = /[\\`*_[\]!|~$={}]/g;
+
+export function escapeMarkdown(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  const escaped = oneLine
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(INLINE_SPECIAL, (char) => `\\${char}`)
+    // `:smile:` shortcodes and `:)` shortcuts: a colon that touches text is escaped.
+    .replace(/:(?=\S)/g, "\\:");
+  // Block syntax only counts at the start of a line, where a value may land.
+  return escaped.replace(/^([#+-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/** A value for Marp's YAML front matter: a double-quoted YAML (and JSON) string. */
+export function escapeYamlString(text: string): string {
+  return JSON.stringify(text.replace(/\s+/g, " ").trim());
+}
+
+/**
+ * Text inside an HTML comment (Marp presenter notes): it must not close the
+ * comment, and must not parse as a YAML mapping, or Marp would read it as directives.
+ */
+export function escapeNote(text: string): string {
+  return text
+    .replace(/--/g, "\u2010\u2010")
+    .replace(/:/g, "\ua789")
+    .replace(/[<>]/g, (char) => (char === "<" ? "\u2039" : "\u203a"));
+}
+
+/** An http(s) URL as a CommonMark link destination, or undefined for anything else. */
+export function markdownLink(text: string, url: string | undefined): string {
+  if (url === undefined) return escapeMarkdown(text);
+  let href: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return escapeMarkdown(text);
+    href = parsed.href;
+  } catch {
+    return escapeMarkdown(text);
+  }
+  const destination = href.replace(/[<>\s]/g, encodeURIComponent);
+  return `[${escapeMarkdown(text)}](<${destination}>)`;
+}
