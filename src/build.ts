@@ -1,0 +1,104 @@
+import { dirname, relative, resolve } from "node:path";
+import { loadCardFonts } from "./cards/fonts.js";
+import { CardRenderer } from "./cards/render.js";
+import { deckHtmlPage, renderDeckMarkdown, renderDeckWithMarp } from "./deck/render.js";
+import { type CardEntry, cardFileName, galleryPage, type Manifest } from "./output/manifest.js";
+import { GENERATOR, MANIFEST, type OutputFile, writeOutputs } from "./output/write.js";
+import { select } from "./select.js";
+import { loadSource, type Source } from "./source.js";
+import { type CliOverrides, resolveSpec } from "./spec/resolve.js";
+import { parseTalk } from "./talk/parse.js";
+import { loadTemplates } from "./templates.js";
+import { version } from "./version.js";
+
+export interface BuildOptions extends CliOverrides {
+  /** A folder of the user's templates, overriding ours by file name. */
+  templatesDir?: string;
+}
+
+export interface BuildResult {
+  outputDir: string;
+  slides: number;
+  cards: number;
+  files: string[];
+  notes: string[];
+}
+
+/** A spec file names its talk with `source:`; a talk file is its own spec. */
+async function loadTalkAndSpec(file: string): Promise<{ talk: Source; spec: Source | undefined }> {
+  const first = await loadSource(file);
+  const source = first.data.source;
+  if (typeof source !== "string") return { talk: first, spec: undefined };
+  return { talk: await loadSource(resolve(dirname(file), source)), spec: first };
+}
+
+/** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
+export async function buildTalk(file: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
+  const talk = parseTalk(talkSource.body, talkSource.file);
+  const spec = resolveSpec(talkSource, specSource, options);
+  const selection = select(talk, spec);
+  const templates = await loadTemplates(options.templatesDir);
+
+  const deckMarkdown = renderDeckMarkdown(selection, templates);
+  const rendered = renderDeckWithMarp(deckMarkdown);
+  const files: OutputFile[] = [
+    { name: "deck.md", data: deckMarkdown },
+    { name: "deck.html", data: deckHtmlPage(rendered, selection.meta.title, selection.meta.lang) },
+  ];
+
+  const cards: CardEntry[] = [];
+  if (selection.cardQuotes.length > 0 && selection.sizes.length > 0) {
+    const renderer = new CardRenderer(await loadCardFonts(), templates);
+    for (const quote of selection.cardQuotes) {
+      for (const size of selection.sizes) {
+        const card = await renderer.render({
+          quote,
+          size,
+          theme: selection.theme,
+          talkTitle: selection.meta.title,
+          handle: selection.handle,
+        });
+        const name = cardFileName(quote.id, size);
+        files.push({ name, data: card.png });
+        cards.push({
+          file: name,
+          quoteId: quote.id,
+          preset: size.name,
+          width: size.width,
+          height: size.height,
+          speaker: quote.speaker,
+          text: quote.text,
+          alt: card.alt,
+        });
+      }
+    }
+  }
+
+  const manifest: Manifest = {
+    generator: GENERATOR,
+    version,
+    talk: {
+      file: relative(spec.outputDir, talkSource.file),
+      title: selection.meta.title,
+      lang: selection.meta.lang,
+    },
+    theme: selection.theme.name,
+    deck: { markdown: "deck.md", html: "deck.html", slides: rendered.slideCount },
+    cards,
+    files: [...files.map((entry) => entry.name), "index.html"],
+  };
+  files.push({ name: "index.html", data: galleryPage(manifest) });
+  // The manifest goes last: it is what marks the folder as a finished talkdeck build.
+  files.push({ name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` });
+
+  const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];
+  await writeOutputs(spec.outputDir, files, protectedFiles);
+  return {
+    outputDir: spec.outputDir,
+    slides: rendered.slideCount,
+    cards: cards.length,
+    files: files.map((entry) => entry.name),
+    notes: selection.notes,
+  };
+}

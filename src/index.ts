@@ -1,0 +1,14 @@
+export { type BuildOptions, type BuildResult, buildTalk } from "./build.js";
+export { loadCardFonts } from "./cards/fonts.js";
+export { CardRenderer, type CardRequest, type RenderedCard } from "./cards/render.js";
+export { renderDeckMarkdown, renderDeckWithMarp } from "./deck/render.js";
+export { ErrorCode, TalkdeckError } from "./errors.js";
+export { run } from "./run.js";
+export { type Selection, select } from "./select.js";
+export { loadSource, readSource, type Source } from "./source.js";
+export type { ResolvedSpec } from "./spec/model.js";
+export { resolveSpec } from "./spec/resolve.js";
+export type { Point, Quote, Speaker, Talk, TalkMeta, Turn } from "./talk/model.js";
+export { parseTalk } from "./talk/parse.js";
+export { loadTemplates } from "./templates.js";
+export { builtInThemes, type ThemeTokens } from "./theme/tokens.js";

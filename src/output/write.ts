@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { ErrorCode, TalkdeckError } from "../errors.js";
+
+export interface OutputFile {
+  /** Path inside the output folder, `/`-separated, e.g. `cards/q-3f2a-square.png`. */
+  name: string;
+  data: string | Buffer;
+}
+
+export const MANIFEST = "manifest.json";
+export const GENERATOR = "talkdeck";
+
+/** The files a previous build wrote into this folder, from its manifest; undefined when it is not ours. */
+async function previousOutputs(dir: string): Promise<string[] | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, MANIFEST), "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const manifest = JSON.parse(text) as { generator?: unknown; files?: unknown };
+    if (manifest.generator !== GENERATOR || !Array.isArray(manifest.files)) return undefined;
+    return manifest.files.filter((file): file is string => typeof file === "string");
+  } catch {
+    return undefined;
+  }
+}
+
+async function isEmptyOrMissing(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length === 0;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
+    throw error;
+  }
+}
+
+function targetPath(dir: string, name: string): string {
+  const target = resolve(dir, name);
+  const inside = relative(dir, target);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+    throw new TalkdeckError(
+      ErrorCode.OutputUnsafe,
+      `refusing to write outside the output folder: ${name}`,
+    );
+  }
+  return target;
+}
+
+async function realpathOrSelf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * Writes a build's files into `dir`. Each file goes to a temporary name and is
+ * renamed into place, so a reader never sees half a file. The folder must be
+ * new, empty or talkdeck's own (it has our manifest), so no user file is
+ * overwritten; files our previous build made that this one does not are removed.
+ */
+export async function writeOutputs(
+  dir: string,
+  files: readonly OutputFile[],
+  protectedFiles: readonly string[],
+): Promise<void> {
+  const previous = await previousOutputs(dir);
+  if (previous === undefined && !(await isEmptyOrMissing(dir))) {
+    throw new TalkdeckError(
+      ErrorCode.OutputUnsafe,
+      `the output folder ${dir} has files talkdeck did not make`,
+      {
+        hint: "choose another folder with -o, or empty this one",
+      },
+    );
+  }
+  const protectedPaths = new Set(await Promise.all(protectedFiles.map(realpathOrSelf)));
+  const targets = files.map((file) => ({ file, path: targetPath(dir, file.name) }));
+  for (const { path } of targets) {
+    if (protectedPaths.has(await realpathOrSelf(path))) {
+      throw new TalkdeckError(
+        ErrorCode.OutputUnsafe,
+        `refusing to overwrite the source file ${path}`,
+        {
+          hint: "choose another output folder with -o",
+        },
+      );
+    }
+  }
+  try {
+    for (const { file, path } of targets) {
+      await mkdir(resolve(path, ".."), { recursive: true });
+      const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+      try {
+        await writeFile(temporary, file.data);
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    }
+    const current = new Set(files.map((file) => file.name));
+    for (const stale of previous ?? []) {
+      if (!current.has(stale)) await rm(targetPath(dir, stale), { force: true });
+    }
+  } catch (error) {
+    if (error instanceof TalkdeckError) throw error;
+    throw new TalkdeckError(
+      ErrorCode.WriteFailed,
+      `cannot write to ${dir}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}

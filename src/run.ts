@@ -1,0 +1,107 @@
+import { Command, CommanderError, Option } from "commander";
+import { TalkdeckError } from "./errors.js";
+
+export interface Io {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr };
+
+/** Commander says "usage problem" with exit code 1; ours is 2. Help and version are 0. */
+function commanderExit(error: CommanderError): number {
+  if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
+  return 2;
+}
+
+function buildProgram(io: Io, version: string): Command {
+  const program = new Command("talkdeck")
+    .description("Turn a talk write-up in Markdown into a Marp slide deck and PNG quote cards.")
+    .version(version, "-v, --version")
+    .showHelpAfterError("(run `talkdeck --help` for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  program
+    .command("build")
+    .description("render the deck (deck.md, deck.html) and the quote cards into OUT/<talk>/")
+    .argument("[file]", "the talk (or a spec file whose `source:` names the talk)", "talk.md")
+    .option("-o, --output <dir>", "output root; files go to <dir>/<talk>/ (default: out)")
+    .option("--theme <name>", "theme, overriding the front matter")
+    .option(
+      "--templates <dir>",
+      "folder of your own templates (deck/*.md.hbs, cards/*.html.hbs) overriding ours by name",
+    )
+    .option("-q, --quiet", "print nothing but errors")
+    .action(
+      async (
+        file: string,
+        options: { output?: string; theme?: string; templates?: string; quiet?: boolean },
+      ) => {
+        // Renderers load only for commands that render.
+        const { buildTalk } = await import("./build.js");
+        const result = await buildTalk(file, {
+          ...(options.output === undefined ? {} : { output: options.output }),
+          ...(options.theme === undefined ? {} : { theme: options.theme }),
+          ...(options.templates === undefined ? {} : { templatesDir: options.templates }),
+        });
+        if (options.quiet === true) return;
+        for (const note of result.notes) io.stderr.write(`talkdeck: note: ${note}\n`);
+        io.stderr.write(
+          `talkdeck: wrote ${result.outputDir} (${result.slides} slides, ${result.cards} cards)\n`,
+        );
+      },
+    );
+
+  program
+    .command("quotes")
+    .description(
+      "list the quote candidates of a talk, best first, with the ids the front matter uses",
+    )
+    .argument("<file>", "the talk")
+    .option("--json", "print JSON on stdout")
+    .action(async (file: string, options: { json?: boolean }) => {
+      const { listQuotes } = await import("./commands/quotes.js");
+      io.stdout.write(await listQuotes(file, options.json === true));
+    });
+
+  program
+    .command("inspect")
+    .description("print what talkdeck read from a talk: meta, points, speakers, turns, quotes")
+    .argument("<file>", "the talk")
+    .addOption(new Option("--json", "print JSON on stdout").default(true))
+    .action(async (file: string) => {
+      const { inspectTalk } = await import("./commands/quotes.js");
+      io.stdout.write(await inspectTalk(file));
+    });
+
+  return program;
+}
+
+/** The CLI as a function: parses argv, runs the command, returns the exit code. Never exits the process. */
+export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  const { version } = await import("./version.js");
+  const program = buildProgram(io, version);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp({ error: true });
+      return 2;
+    }
+    await program.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExit(error);
+    if (error instanceof TalkdeckError) {
+      io.stderr.write(`talkdeck: error: ${error.format()}\n`);
+      return error.exitCode;
+    }
+    // Not ours: a bug. Keep the stack so it can be reported.
+    io.stderr.write(
+      `talkdeck: internal error (please report it)\n${(error as Error)?.stack ?? String(error)}\n`,
+    );
+    return 1;
+  }
+}
