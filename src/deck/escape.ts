@@ -14,8 +14,9 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(INLINE_SPECIAL, (char) => `\\${char}`)
-    // `:smile:` shortcodes and `:)` shortcuts: a colon that touches text is escaped.
-    .replace(/:(?=\S)/g, "\\:");
+    // marp-core turns `:smile:` into an emoji after escapes are resolved, so a
+    // backslash does not stop it; an invisible word joiner after the colon does.
+    .replace(/:(?=[\w+-]+:)/g, ":\u2060");
   // Block syntax only counts at the start of a line, where a value may land.
   return escaped.replace(/^([#+-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }
