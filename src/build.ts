@@ -3,7 +3,13 @@ import { loadCardFonts } from "./cards/fonts.js";
 import { CardRenderer } from "./cards/render.js";
 import { deckHtmlPage, renderDeckMarkdown, renderDeckWithMarp } from "./deck/render.js";
 import { type CardEntry, cardFileName, galleryPage, type Manifest } from "./output/manifest.js";
-import { GENERATOR, MANIFEST, type OutputFile, writeOutputs } from "./output/write.js";
+import {
+  checkOutputFolder,
+  GENERATOR,
+  MANIFEST,
+  type OutputFile,
+  writeOutputs,
+} from "./output/write.js";
 import { select } from "./select.js";
 import { loadSource, type Source } from "./source.js";
 import { type CliOverrides, resolveSpec } from "./spec/resolve.js";
@@ -38,6 +44,8 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
   const talk = parseTalk(talkSource.body, talkSource.file);
   const spec = resolveSpec(talkSource, specSource, options);
   const selection = select(talk, spec);
+  // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
+  await checkOutputFolder(spec.outputDir);
   const templates = await loadTemplates(options.templatesDir);
 
   const deckMarkdown = renderDeckMarkdown(selection, templates);

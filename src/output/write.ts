@@ -59,16 +59,10 @@ async function realpathOrSelf(path: string): Promise<string> {
 }
 
 /**
- * Writes a build's files into `dir`. Each file goes to a temporary name and is
- * renamed into place, so a reader never sees half a file. The folder must be
- * new, empty or talkdeck's own (it has our manifest), so no user file is
- * overwritten; files our previous build made that this one does not are removed.
+ * The folder must be new, empty or talkdeck's own (it has our manifest), so no
+ * user file is ever overwritten. Returns the files our previous build made.
  */
-export async function writeOutputs(
-  dir: string,
-  files: readonly OutputFile[],
-  protectedFiles: readonly string[],
-): Promise<void> {
+export async function checkOutputFolder(dir: string): Promise<string[]> {
   const previous = await previousOutputs(dir);
   if (previous === undefined && !(await isEmptyOrMissing(dir))) {
     throw new TalkdeckError(
@@ -79,6 +73,21 @@ export async function writeOutputs(
       },
     );
   }
+  return previous ?? [];
+}
+
+/**
+ * Writes a build's files into `dir`. Each file goes to a temporary name and is
+ * renamed into place, so a reader never sees half a file. Files our previous
+ * build made that this one does not are removed.
+ */
+export async function writeOutputs(
+  dir: string,
+  files: readonly OutputFile[],
+  protectedFiles: readonly string[],
+): Promise<void> {
+  // Checked again here: the folder may have changed while the build rendered.
+  const previous = await checkOutputFolder(dir);
   const protectedPaths = new Set(await Promise.all(protectedFiles.map(realpathOrSelf)));
   const targets = files.map((file) => ({ file, path: targetPath(dir, file.name) }));
   for (const { path } of targets) {
@@ -105,7 +114,7 @@ export async function writeOutputs(
       }
     }
     const current = new Set(files.map((file) => file.name));
-    for (const stale of previous ?? []) {
+    for (const stale of previous) {
       if (!current.has(stale)) await rm(targetPath(dir, stale), { force: true });
     }
   } catch (error) {
