@@ -1,0 +1,197 @@
+import { execFile } from "node:child_process";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "../src/run.js";
+import { captureIo } from "./helpers/io.js";
+import { examplePath, repoRoot, samplePath, tempDir } from "./helpers/paths.js";
+import { decodePng, inkShare, PNG_SIGNATURE } from "./helpers/png.js";
+
+const exampleText = await readFile(examplePath, "utf8");
+const sampleText = await readFile(samplePath, "utf8");
+
+interface ManifestShape {
+  generator: string;
+  deck: { slides: number };
+  cards: Array<{
+    file: string;
+    quoteId: string;
+    preset: string;
+    width: number;
+    height: number;
+    speaker: string;
+    alt: string;
+  }>;
+  files: string[];
+}
+
+describe("talkdeck build on the example", () => {
+  let out: string;
+  let io: ReturnType<typeof captureIo>;
+  let code: number;
+
+  beforeAll(async () => {
+    out = await tempDir();
+    io = captureIo();
+    code = await run(["build", examplePath, "-o", out], io);
+  });
+
+  it("exits 0 and reports what it wrote on stderr, keeping stdout clean", () => {
+    expect(io.err()).toContain("devday-2024");
+    expect(code).toBe(0);
+    expect(io.out()).toBe("");
+  });
+
+  it("writes the deck with the slides the front matter selects", async () => {
+    const dir = join(out, "devday-2024");
+    const manifest = JSON.parse(
+      await readFile(join(dir, "manifest.json"), "utf8"),
+    ) as ManifestShape;
+    expect(manifest.generator).toBe("talkdeck");
+    // title + agenda + 8 points + 5 quotes + closing
+    expect(manifest.deck.slides).toBe(1 + 1 + 8 + 5 + 1);
+    const markdown = await readFile(join(dir, "deck.md"), "utf8");
+    expect(markdown).toMatch(/^---\nmarp: true\n/);
+    expect(markdown).toContain("## 用户体验的未来");
+    expect(markdown).not.toContain("## 与政府合作");
+    const html = await readFile(join(dir, "deck.html"), "utf8");
+    expect(html).toMatch(/^<!doctype html>\n<html lang="zh">/);
+    expect(html.match(/<svg data-marpit-svg/g)).toHaveLength(16);
+    // Offline: nothing in the page points at the network except the SVG namespace and the source links.
+    const remote = (
+      html.match(/(?:src|href)="https?:[^"]+"|url\(["']?https?:[^)]+\)/g) ?? []
+    ).filter((reference) => !reference.startsWith('href="'));
+    expect(remote).toEqual([]);
+  });
+
+  it("writes a PNG card per quote and size, with alt text, showing text", async () => {
+    const dir = join(out, "devday-2024");
+    const manifest = JSON.parse(
+      await readFile(join(dir, "manifest.json"), "utf8"),
+    ) as ManifestShape;
+    expect(manifest.cards).toHaveLength(5 * 2);
+    expect(new Set(manifest.cards.map((card) => card.preset))).toEqual(
+      new Set(["square", "landscape"]),
+    );
+    for (const card of manifest.cards) {
+      const png = await readFile(join(dir, card.file));
+      expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+      const image = decodePng(png);
+      expect([image.width, image.height]).toEqual(
+        card.preset === "square" ? [1080, 1080] : [1200, 675],
+      );
+      expect(inkShare(image)).toBeGreaterThan(0.03);
+      expect(card.file).toBe(`cards/${card.quoteId}-${card.preset}.png`);
+      expect(card.alt).toMatch(new RegExp(`^Quote by ${card.speaker}: .{8,}`));
+    }
+    const gallery = await readFile(join(dir, "index.html"), "utf8");
+    expect(gallery).toContain('href="deck.html"');
+    expect(gallery.match(/<img /g)).toHaveLength(10);
+  });
+
+  it("leaves the talk file untouched", async () => {
+    expect(await readFile(examplePath, "utf8")).toBe(exampleText);
+  });
+
+  it("rebuilds into its own folder and removes cards it no longer makes", async () => {
+    // A copy of the example in a folder of the same name writes to the same output folder.
+    const copyDir = join(await tempDir(), "devday-2024");
+    await mkdir(copyDir);
+    const copy = join(copyDir, "talk.md");
+    await writeFile(copy, exampleText.replace("sizes: [square, landscape]", "sizes: [square]"));
+    expect(await run(["build", copy, "-o", out], captureIo())).toBe(0);
+    const cards = await readdir(join(out, "devday-2024", "cards"));
+    expect(cards.every((name) => name.endsWith("-square.png"))).toBe(true);
+    expect(cards).toHaveLength(5);
+  });
+});
+
+describe("talkdeck errors", () => {
+  it("exits 2 naming a missing file", async () => {
+    const io = captureIo();
+    expect(await run(["build", "no/such/talk.md"], io)).toBe(2);
+    expect(io.err()).toContain("no/such/talk.md");
+    expect(io.err()).toContain("no such file");
+    expect(io.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 2 with the key and line of an unknown front-matter key", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "talk.md");
+    await writeFile(
+      file,
+      `---\ntheme: paper\ndeck:\n  points: [1]\n  quotse: auto\n---\n${sampleText}`,
+    );
+    const io = captureIo();
+    expect(await run(["build", file, "-o", join(dir, "out")], io)).toBe(2);
+    expect(io.err()).toContain(`${file}:5: \`deck.quotse\`: unknown key \`quotse\``);
+    expect(io.err()).toContain("did you mean `quotes`?");
+    // Nothing half-written.
+    await expect(stat(join(dir, "out"))).rejects.toThrow();
+  });
+
+  it("exits 2 with the line of a quote id that matches nothing, suggesting the nearest", async () => {
+    const listing = captureIo();
+    expect(await run(["quotes", samplePath, "--json"], listing)).toBe(0);
+    const quotes = JSON.parse(listing.out()) as Array<{
+      id: string;
+      text: string;
+      speaker: string;
+    }>;
+    expect(quotes.length).toBeGreaterThanOrEqual(15);
+    const real = quotes[0]?.id ?? "";
+    const typo = `${real}9`;
+    const dir = await tempDir();
+    const file = join(dir, "talk.md");
+    await writeFile(file, `---\ndeck:\n  quotes: [${typo}]\n---\n${sampleText}`);
+    const io = captureIo();
+    expect(await run(["build", file, "-o", join(dir, "out")], io)).toBe(2);
+    expect(io.err()).toContain(`${file}:3: \`deck.quotes[0]\`: no quote has the id \`${typo}\``);
+    expect(io.err()).toContain(`did you mean \`${real}\``);
+  });
+
+  it("refuses to write into a folder of someone else's files", async () => {
+    const out = await tempDir();
+    const target = join(out, "devday-2024");
+    await mkdir(target);
+    await writeFile(join(target, "notes.txt"), "mine");
+    const io = captureIo();
+    expect(await run(["build", examplePath, "-o", out], io)).toBe(2);
+    expect(io.err()).toContain("has files talkdeck did not make");
+    expect(await readFile(join(target, "notes.txt"), "utf8")).toBe("mine");
+  });
+
+  it("exits 2 on a usage error and 0 on --help", async () => {
+    const bad = captureIo();
+    expect(await run(["build", "--no-such-flag"], bad)).toBe(2);
+    expect(bad.err()).toContain("unknown option");
+    const help = captureIo();
+    expect(await run(["--help"], help)).toBe(0);
+    expect(help.out()).toContain("build");
+  });
+});
+
+describe("talkdeck quotes", () => {
+  it("lists ranked candidates with id, speaker and text", async () => {
+    const io = captureIo();
+    expect(await run(["quotes", samplePath], io)).toBe(0);
+    const lines = io.out().trim().split("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(15);
+    for (const line of lines)
+      expect(line).toMatch(/^q-[0-9a-f]{4,}\t\d+\.\d\t(凯文·韦尔|萨姆·奥特曼)\tline \d+\t.+$/);
+  });
+});
+
+describe("the compiled bin", () => {
+  it("runs from dist with node and no TypeScript runner", async () => {
+    const { stdout } = await promisify(execFile)("node", [
+      join(repoRoot, "dist", "cli.js"),
+      "--version",
+    ]);
+    const { version } = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as {
+      version: string;
+    };
+    expect(stdout.trim()).toBe(version);
+  });
+});

@@ -1,0 +1,14 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+/** The real sample talk, as the issue gives it. */
+export const samplePath = join(repoRoot, "..", "shared", "samples", "devday-2024-fireside.zh.md");
+/** The bundled example: the sample with a front matter. */
+export const examplePath = join(repoRoot, "examples", "devday-2024", "talk.md");
+
+export function tempDir(prefix = "talkdeck-"): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}

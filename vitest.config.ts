@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Card rendering loads ~6 MB of fonts and rasterises 1080 px images.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
