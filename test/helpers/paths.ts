@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-/** The real sample talk, as the issue gives it. */
-export const samplePath = join(repoRoot, "..", "shared", "samples", "devday-2024-fireside.zh.md");
+/** The real sample talk (shared/samples/devday-2024-fireside.zh.md), committed so a clone tests on its own. */
+export const samplePath = join(repoRoot, "test", "fixtures", "talks", "devday-2024-fireside.zh.md");
 /** The bundled example: the sample with a front matter. */
 export const examplePath = join(repoRoot, "examples", "devday-2024", "talk.md");
 
