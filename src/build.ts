@@ -1,6 +1,7 @@
 import { dirname, relative, resolve } from "node:path";
 import { loadCardFonts } from "./cards/fonts.js";
 import { CardRenderer } from "./cards/render.js";
+import { embeddedFontCss } from "./deck/fonts-css.js";
 import { deckHtmlPage, renderDeckMarkdown, renderDeckWithMarp } from "./deck/render.js";
 import { type CardEntry, cardFileName, galleryPage, type Manifest } from "./output/manifest.js";
 import {
@@ -52,7 +53,15 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
   const rendered = renderDeckWithMarp(deckMarkdown);
   const files: OutputFile[] = [
     { name: "deck.md", data: deckMarkdown },
-    { name: "deck.html", data: deckHtmlPage(rendered, selection.meta.title, selection.meta.lang) },
+    {
+      name: "deck.html",
+      data: deckHtmlPage(
+        rendered,
+        selection.meta.title,
+        selection.meta.lang,
+        await embeddedFontCss(),
+      ),
+    },
   ];
 
   const cards: CardEntry[] = [];

@@ -1,8 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { ErrorCode, TalkdeckError } from "../errors.js";
-import { packageRoot } from "../paths.js";
+import { readFontFile, readFontManifest } from "../fonts/manifest.js";
 
 /** A font face loaded into memory, ready for satori. */
 export interface LoadedFont {
@@ -12,41 +8,20 @@ export interface LoadedFont {
   style: "normal";
 }
 
-interface FontManifest {
-  faces: Array<{ family: string; weight: 400 | 700; package: string; file: string }>;
-}
-
 /** The CSS font-family list the card templates use: Latin first, CJK as fallback. */
 export const cardFontFamily = '"Inter", "Inter Ext", "Noto Sans SC"';
 
 let cached: Promise<LoadedFont[]> | undefined;
 
 async function readFaces(): Promise<LoadedFont[]> {
-  const manifestPath = join(packageRoot, "fonts", "fonts.json");
-  const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as FontManifest;
-  const require = createRequire(manifestPath);
+  const faces = await readFontManifest();
   return Promise.all(
-    manifest.faces.map(async (face) => {
-      let path: string;
-      try {
-        path = join(dirname(require.resolve(`${face.package}/package.json`)), face.file);
-        return {
-          name: face.family,
-          weight: face.weight,
-          style: "normal" as const,
-          data: await readFile(path),
-        };
-      } catch (error) {
-        throw new TalkdeckError(
-          ErrorCode.FontMissing,
-          `cannot load the font ${face.package}/${face.file}`,
-          {
-            hint: "run `npm install` in the talkdeck folder; fonts come from npm packages",
-            cause: error,
-          },
-        );
-      }
-    }),
+    faces.map(async (face) => ({
+      name: face.family,
+      weight: face.weight,
+      style: "normal" as const,
+      data: await readFontFile(face, "file"),
+    })),
   );
 }
 

@@ -39,7 +39,12 @@ export function renderDeckWithMarp(markdown: string, marp: Marp = createMarp()):
 }
 
 /** A standalone page of the rendered slides, for opening in any browser, offline. */
-export function deckHtmlPage(rendered: RenderedDeck, title: string, lang: string): string {
+export function deckHtmlPage(
+  rendered: RenderedDeck,
+  title: string,
+  lang: string,
+  fontCss = "",
+): string {
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -52,6 +57,7 @@ body { padding: 24px 0; }
 div.marpit > svg { display: block; width: min(96vw, 1280px); height: auto; margin: 0 auto 24px; box-shadow: 0 4px 24px rgba(0, 0, 0, 0.35); }
 </style>
 <style>
+${fontCss}
 ${rendered.css}
 </style>
 </head>
