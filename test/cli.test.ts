@@ -58,6 +58,10 @@ describe("talkdeck build on the example", () => {
     const html = await readFile(join(dir, "deck.html"), "utf8");
     expect(html).toMatch(/^<!doctype html>\n<html lang="zh">/);
     expect(html.match(/<svg data-marpit-svg/g)).toHaveLength(16);
+    // The fonts travel inside the page, so a laptop without CJK fonts shows no tofu.
+    expect(html).toMatch(
+      /@font-face \{ font-family: "Noto Sans SC"; font-weight: 700;[^}]*url\(data:font\/woff2;base64,/,
+    );
     // Offline: nothing in the page points at the network except the SVG namespace and the source links.
     const remote = (
       html.match(/(?:src|href)="https?:[^"]+"|url\(["']?https?:[^)]+\)/g) ?? []

@@ -51,3 +51,12 @@ export function markdownLink(text: string, url: string | undefined): string {
   const destination = href.replace(/[<>\s]/g, encodeURIComponent);
   return `[${escapeMarkdown(text)}](<${destination}>)`;
 }
+
+/** A URL as people read it on a slide: no scheme or `www.`, long tails cut (the link keeps all of it). */
+export function displayUrl(url: string, maxLength = 48): string {
+  const short = url
+    .replace(/^https?:\/\//, "")
+    .replace(/^www\./, "")
+    .replace(/\/$/, "");
+  return short.length > maxLength ? `${short.slice(0, maxLength - 1)}…` : short;
+}

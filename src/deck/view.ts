@@ -1,7 +1,13 @@
 import type { Selection } from "../select.js";
 import type { Quote, Talk } from "../talk/model.js";
 import { marpThemeCss } from "../theme/marp-css.js";
-import { escapeMarkdown, escapeNote, escapeYamlString, markdownLink } from "./escape.js";
+import {
+  displayUrl,
+  escapeMarkdown,
+  escapeNote,
+  escapeYamlString,
+  markdownLink,
+} from "./escape.js";
 
 /**
  * The data the deck template sees. Every string from the talk is already
@@ -52,10 +58,10 @@ export function deckView(selection: Selection): DeckView {
   const sourceLinks = [
     meta.sourceUrl === undefined
       ? undefined
-      : `${escapeMarkdown(labels.source)}: ${markdownLink(meta.sourceUrl, meta.sourceUrl)}`,
+      : `${escapeMarkdown(labels.source)}: ${markdownLink(displayUrl(meta.sourceUrl), meta.sourceUrl)}`,
     meta.originalUrl === undefined
       ? undefined
-      : `${escapeMarkdown(labels.original)}: ${markdownLink(meta.originalUrl, meta.originalUrl)}`,
+      : `${escapeMarkdown(labels.original)}: ${markdownLink(displayUrl(meta.originalUrl), meta.originalUrl)}`,
   ].filter((line) => line !== undefined);
   return {
     yaml: { title: escapeYamlString(meta.title), lang: escapeYamlString(meta.lang) },

@@ -28,8 +28,13 @@ section.quote blockquote {
   border: none; margin: 0; padding: 0;
   color: ${color.text}; font-size: 1.3em; font-weight: 700; line-height: 1.5;
 }
-section.quote blockquote::before { content: "\\201C"; color: ${color.accent}; display: block; font-size: 2.5em; line-height: 0.6; }
+section.quote blockquote::before {
+  content: "\\201C"; color: ${color.accent}; display: block;
+  /* The CJK face draws a curly mark in the right half of its cell: pull it back to the margin. */
+  font-family: "Noto Sans SC", serif; font-size: 2.4em; line-height: 0.9; margin-left: -0.5em;
+}
 section.quote blockquote::after { content: none; }
-section.quote p.speaker { color: ${color.muted}; margin-top: 1em; }
-section.closing { justify-content: center; }`;
+section.quote blockquote + p { color: ${color.muted}; font-size: 0.85em; margin-top: 1.4em; }
+section.closing { justify-content: center; }
+section.closing p { font-size: 0.8em; color: ${color.muted}; }`;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Marp } from "@marp-team/marp-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { escapeMarkdown, escapeNote, markdownLink } from "../../src/deck/escape.js";
+import { displayUrl, escapeMarkdown, escapeNote, markdownLink } from "../../src/deck/escape.js";
 import { renderDeckMarkdown, renderDeckWithMarp } from "../../src/deck/render.js";
 import { type Selection, select } from "../../src/select.js";
 import { readSource } from "../../src/source.js";
@@ -115,6 +115,13 @@ describe("escaping", () => {
 
   it("keeps presenter notes inside their comment and out of the directives", () => {
     expect(escapeNote("a --> b: c")).not.toMatch(/--|:/);
+  });
+
+  it("shortens long URLs for reading but links the whole address", () => {
+    expect(displayUrl("https://www.youtube.com/watch?v=eaS0omKFZhQ")).toBe(
+      "youtube.com/watch?v=eaS0omKFZhQ",
+    );
+    expect(displayUrl(`http://mp.weixin.qq.com/s?${"x".repeat(80)}`)).toHaveLength(48);
   });
 
   it("links only http(s) URLs", () => {
