@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Manifest } from "../src/output/manifest.js";
 import { run } from "../src/run.js";
 import { captureIo } from "./helpers/io.js";
 import { examplePath, repoRoot, samplePath, tempDir } from "./helpers/paths.js";
@@ -10,21 +11,6 @@ import { decodePng, inkShare, PNG_SIGNATURE } from "./helpers/png.js";
 
 const exampleText = await readFile(examplePath, "utf8");
 const sampleText = await readFile(samplePath, "utf8");
-
-interface ManifestShape {
-  generator: string;
-  deck: { slides: number };
-  cards: Array<{
-    file: string;
-    quoteId: string;
-    preset: string;
-    width: number;
-    height: number;
-    speaker: string;
-    alt: string;
-  }>;
-  files: string[];
-}
 
 describe("talkdeck build on the example", () => {
   let out: string;
@@ -45,9 +31,7 @@ describe("talkdeck build on the example", () => {
 
   it("writes the deck with the slides the front matter selects", async () => {
     const dir = join(out, "devday-2024");
-    const manifest = JSON.parse(
-      await readFile(join(dir, "manifest.json"), "utf8"),
-    ) as ManifestShape;
+    const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
     expect(manifest.generator).toBe("talkdeck");
     // title + agenda + 8 points + 5 quotes + closing
     expect(manifest.deck.slides).toBe(1 + 1 + 8 + 5 + 1);
@@ -71,9 +55,7 @@ describe("talkdeck build on the example", () => {
 
   it("writes a PNG card per quote and size, with alt text, showing text", async () => {
     const dir = join(out, "devday-2024");
-    const manifest = JSON.parse(
-      await readFile(join(dir, "manifest.json"), "utf8"),
-    ) as ManifestShape;
+    const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
     expect(manifest.cards).toHaveLength(5 * 2);
     expect(new Set(manifest.cards.map((card) => card.preset))).toEqual(
       new Set(["square", "landscape"]),
