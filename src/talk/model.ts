@@ -32,6 +32,8 @@ export interface Speaker {
   name: string;
   aliases: string[];
   bio?: string;
+  /** Job title read from the bio, e.g. `OpenAI首席执行官`, `CEO of Acme`. */
+  title?: string;
   role: SpeakerRole;
 }
 

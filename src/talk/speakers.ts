@@ -72,12 +72,31 @@ function findBio(
   return undefined;
 }
 
+const TITLE_WORDS_ZH =
+  "首席[\\p{Script=Han}]{1,4}官|CEO|CTO|CPO|COO|总裁|创始人|联合创始人|负责人|主席|总监|合伙人|教授|研究员|科学家|工程师|经理|主编|主持人";
+/** `是OpenAI的首席执行官` / `现任OpenAI首席产品官`: the first job title a Chinese bio states. */
+const TITLE_ZH = new RegExp(`(?:现任|担任|是|为)([^，。；、\\s]{0,24}?(?:${TITLE_WORDS_ZH}))`, "u");
+/** `is the CEO of Acme`, `is a professor at Stanford`: the first title an English bio states. */
+const TITLE_EN =
+  /\b(?:is|was|serves as)\s+(?:the\s+|an?\s+)?((?:[\w-]+\s+){0,3}?(?:CEO|CTO|CPO|COO|founder|co-founder|president|chair|director|head|professor|partner|researcher|scientist|engineer|editor|host)\b(?:\s+(?:of|at)\s+[^.,;]{2,40})?)/i;
+
+/** A short job title for cards and slides, from the bio's first sentence that states one. */
+export function titleFromBio(bio: string): string | undefined {
+  const zh = TITLE_ZH.exec(bio)?.[1];
+  if (zh !== undefined) return zh.replace(/的/g, "");
+  return TITLE_EN.exec(bio)?.[1]?.trim();
+}
+
 /** Speakers in order of their first turn, with bios where the text gives them. */
 export function buildSpeakers(names: readonly string[], blocks: readonly Block[]): Speaker[] {
   return names.map((name) => {
     const found = findBio(blocks, name);
     const speaker: Speaker = { name, aliases: found?.aliases ?? [], role: roleOf(name) };
-    if (found !== undefined) speaker.bio = found.bio;
+    if (found !== undefined) {
+      speaker.bio = found.bio;
+      const title = titleFromBio(found.bio);
+      if (title !== undefined) speaker.title = title;
+    }
     return speaker;
   });
 }
