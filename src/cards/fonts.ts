@@ -1,35 +1,160 @@
-import { readFontFile, readFontManifest } from "../fonts/manifest.js";
+import {
+  type FontFace,
+  type FontWeight,
+  type PieceFamily,
+  readFontManifest,
+  readPackageFile,
+  readUnicodeRanges,
+} from "../fonts/manifest.js";
+import { parseUnicodeRange, rangeCovers, type UnicodeRange } from "../fonts/unicode-range.js";
+import { isEmoji } from "./emoji.js";
 
-/** A font face loaded into memory, ready for satori. */
-export interface LoadedFont {
+/** A font as satori takes it. */
+export interface SatoriFont {
   name: string;
   data: Buffer;
-  weight: 400 | 700;
+  weight: FontWeight;
   style: "normal";
 }
 
-/** The CSS font-family list the card templates use: Latin first, CJK as fallback. */
-export const cardFontFamily = '"Inter", "Inter Ext", "Noto Sans SC"';
-
-let cached: Promise<LoadedFont[]> | undefined;
-
-async function readFaces(): Promise<LoadedFont[]> {
-  const faces = await readFontManifest();
-  return Promise.all(
-    faces.map(async (face) => ({
-      name: face.family,
-      weight: face.weight,
-      style: "normal" as const,
-      data: await readFontFile(face, "file"),
-    })),
-  );
+/** The fonts one card needs, and the CSS family list naming them. */
+export interface CardFonts {
+  fonts: SatoriFont[];
+  family: string;
+  /** Characters no bundled font covers (they would show as tofu). */
+  uncovered: string[];
+  /** Emoji graphemes, drawn from the emoji set. */
+  emoji: string[];
 }
 
-/** The card fonts, read once per process however many cards are drawn. */
-export function loadCardFonts(): Promise<LoadedFont[]> {
-  cached ??= readFaces().catch((error: unknown) => {
-    cached = undefined;
+interface BaseFace {
+  face: FontFace;
+  range: UnicodeRange;
+  font: SatoriFont;
+}
+
+interface Piece {
+  family: PieceFamily;
+  /** The piece's own family name: satori does not combine pieces that share one. */
+  name: string;
+  piece: string;
+  range: UnicodeRange;
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/** Characters that need no glyph of their own. */
+const INVISIBLE = /^(?:\s|[\u200b-\u200d\u2060\ufeff]|\ufe0f)$/u;
+
+/**
+ * The bundled card fonts. Base faces (Latin) are always used; CJK comes in
+ * fontsource's unicode-range pieces, read only when a card uses one of their
+ * characters, and each file is read once per process: satori caches the
+ * parsed font by its buffer, so the same buffer means one parse.
+ */
+export class CardFontLibrary {
+  readonly #faces: BaseFace[];
+  readonly #pieces: Piece[];
+  readonly #files = new Map<string, Promise<Buffer>>();
+
+  private constructor(faces: BaseFace[], pieces: Piece[]) {
+    this.#faces = faces;
+    this.#pieces = pieces;
+  }
+
+  static async load(): Promise<CardFontLibrary> {
+    const manifest = await readFontManifest();
+    const faces = await Promise.all(
+      manifest.cards.faces.map(async (face) => {
+        const ranges = await readUnicodeRanges(face.package);
+        const data = await readPackageFile(face.package, face.file);
+        return {
+          face,
+          range: parseUnicodeRange(ranges[face.subset ?? ""] ?? ""),
+          font: { name: face.family, data, weight: face.weight, style: "normal" as const },
+        };
+      }),
+    );
+    const pieces: Piece[] = [];
+    for (const family of manifest.cards.pieces) {
+      const ranges = await readUnicodeRanges(family.package);
+      for (const [key, css] of Object.entries(ranges)) {
+        const piece = /^\[(\d+)\]$/.exec(key)?.[1];
+        if (piece === undefined) continue;
+        pieces.push({
+          family,
+          name: `${family.family} ${piece}`,
+          piece,
+          range: parseUnicodeRange(css),
+        });
+      }
+    }
+    pieces.sort((a, b) => Number(a.piece) - Number(b.piece));
+    return new CardFontLibrary(faces, pieces);
+  }
+
+  #file(family: PieceFamily, piece: string, weight: FontWeight): Promise<Buffer> {
+    const file = family.file.replace("{piece}", piece).replace("{weight}", String(weight));
+    const key = `${family.package}/${file}`;
+    let data = this.#files.get(key);
+    if (data === undefined) {
+      data = readPackageFile(family.package, file);
+      this.#files.set(key, data);
+      data.catch(() => this.#files.delete(key));
+    }
+    return data;
+  }
+
+  /** The fonts that cover `text`: base faces first, then the CJK pieces it needs. */
+  async fontsFor(text: string): Promise<CardFonts> {
+    const needed = new Map<string, Piece>();
+    const uncovered = new Set<string>();
+    const emoji = new Set<string>();
+    for (const { segment } of segmenter.segment(text)) {
+      if (INVISIBLE.test(segment)) continue;
+      if (isEmoji(segment)) {
+        emoji.add(segment);
+        continue;
+      }
+      for (const char of segment) {
+        const codePoint = char.codePointAt(0) ?? 0;
+        if (INVISIBLE.test(char) || this.#faces.some(({ range }) => rangeCovers(range, codePoint)))
+          continue;
+        const piece = this.#pieces.find(({ range }) => rangeCovers(range, codePoint));
+        if (piece === undefined) uncovered.add(char);
+        else needed.set(piece.name, piece);
+      }
+    }
+    const pieceFonts = await Promise.all(
+      [...needed.values()].flatMap((piece) =>
+        piece.family.weights.map(
+          async (weight): Promise<SatoriFont> => ({
+            name: piece.name,
+            data: await this.#file(piece.family, piece.piece, weight),
+            weight,
+            style: "normal",
+          }),
+        ),
+      ),
+    );
+    const families = [
+      ...new Set([...this.#faces.map(({ face }) => face.family), ...needed.keys()]),
+    ];
+    return {
+      fonts: [...this.#faces.map(({ font }) => font), ...pieceFonts],
+      family: families.map((name) => `"${name}"`).join(", "),
+      uncovered: [...uncovered],
+      emoji: [...emoji],
+    };
+  }
+}
+
+let library: Promise<CardFontLibrary> | undefined;
+
+/** The process's card font library, loaded on first use. */
+export function loadCardFonts(): Promise<CardFontLibrary> {
+  library ??= CardFontLibrary.load().catch((error: unknown) => {
+    library = undefined;
     throw error;
   });
-  return cached;
+  return library;
 }

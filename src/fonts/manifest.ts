@@ -4,38 +4,71 @@ import { dirname, join } from "node:path";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import { packageRoot } from "../paths.js";
 
-/** One face of `fonts/fonts.json`: a pinned npm font package and the files used from it. */
+export type FontWeight = 400 | 700;
+
+/** One font file from a pinned npm package. */
 export interface FontFace {
   family: string;
-  weight: 400 | 700;
+  weight: FontWeight;
   package: string;
-  /** WOFF, for satori (cards). */
+  /** Path inside the package. */
   file: string;
-  /** WOFF2, for browsers (deck.html). */
-  webFile: string;
+  /** The fontsource subset name whose unicode range the face covers (`latin`, …). */
+  subset?: string;
+}
+
+/** A family split by fontsource into numbered unicode-range pieces (`[0]` … `[119]`). */
+export interface PieceFamily {
+  family: string;
+  package: string;
+  /** Path pattern with `{piece}` and `{weight}`. */
+  file: string;
+  weights: FontWeight[];
+}
+
+export interface FontManifest {
+  cards: { faces: FontFace[]; pieces: PieceFamily[] };
+  deck: { faces: FontFace[] };
 }
 
 const manifestPath = join(packageRoot, "fonts", "fonts.json");
+const requireFromFonts = createRequire(manifestPath);
 
-export async function readFontManifest(): Promise<FontFace[]> {
-  const manifest = JSON.parse(await readFile(manifestPath, "utf8")) as { faces: FontFace[] };
-  return manifest.faces;
+let manifest: Promise<FontManifest> | undefined;
+
+export function readFontManifest(): Promise<FontManifest> {
+  manifest ??= readFile(manifestPath, "utf8").then((text) => JSON.parse(text) as FontManifest);
+  return manifest;
 }
 
-/** Reads one of a face's files from its npm package. */
-export async function readFontFile(face: FontFace, which: "file" | "webFile"): Promise<Buffer> {
-  const require = createRequire(manifestPath);
+function packageDir(name: string): string {
   try {
-    const root = dirname(require.resolve(`${face.package}/package.json`));
-    return await readFile(join(root, face[which]));
+    return dirname(requireFromFonts.resolve(`${name}/package.json`));
   } catch (error) {
-    throw new TalkdeckError(
-      ErrorCode.FontMissing,
-      `cannot load the font ${face.package}/${face[which]}`,
-      {
-        hint: "run `npm install` in the talkdeck folder; fonts come from npm packages",
-        cause: error,
-      },
-    );
+    throw new TalkdeckError(ErrorCode.FontMissing, `the font package ${name} is not installed`, {
+      hint: "run `npm install` in the talkdeck folder; fonts come from npm packages",
+      cause: error,
+    });
   }
+}
+
+/** Reads a font file from its npm package. */
+export async function readPackageFile(name: string, file: string): Promise<Buffer> {
+  try {
+    return await readFile(join(packageDir(name), file));
+  } catch (error) {
+    if (error instanceof TalkdeckError) throw error;
+    throw new TalkdeckError(ErrorCode.FontMissing, `cannot read the font ${name}/${file}`, {
+      hint: "run `npm install` in the talkdeck folder; fonts come from npm packages",
+      cause: error,
+    });
+  }
+}
+
+/** A package's `unicode.json`: subset or piece name → CSS unicode-range. */
+export async function readUnicodeRanges(name: string): Promise<Record<string, string>> {
+  return JSON.parse((await readPackageFile(name, "unicode.json")).toString("utf8")) as Record<
+    string,
+    string
+  >;
 }
