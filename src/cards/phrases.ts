@@ -1,0 +1,135 @@
+import {
+  type HTMLProcessingParser,
+  loadDefaultJapaneseParser,
+  loadDefaultSimplifiedChineseParser,
+  loadDefaultTraditionalChineseParser,
+} from "budoux";
+
+/** A piece of a quote that never breaks inside; lines break only between segments. */
+export interface Segment {
+  text: string;
+  /** A space follows this segment in the text (drawn as a margin, not a glyph). */
+  space: boolean;
+}
+
+/** May not start a line (kinsoku): closing brackets and punctuation, CJK and Latin. */
+const CLOSING = /^[，。、；：？！）」』”’…〕】》〉・ー～,.;:?!)\]}%‰]+/u;
+/** May not end a line: opening brackets and quotes. */
+const OPENING = /[（「『“‘〔【《〈([{]+$/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+type Parser = Pick<HTMLProcessingParser, "parse">;
+const parsers = new Map<string, Parser>();
+
+function parserFor(lang: string, text: string): Parser | undefined {
+  if (!CJK.test(text)) return undefined;
+  const key = /^ja/i.test(lang) ? "ja" : /^zh-(hant|tw|hk|mo)/i.test(lang) ? "zh-hant" : "zh-hans";
+  let parser = parsers.get(key);
+  if (parser === undefined) {
+    parser =
+      key === "ja"
+        ? loadDefaultJapaneseParser()
+        : key === "zh-hant"
+          ? loadDefaultTraditionalChineseParser()
+          : loadDefaultSimplifiedChineseParser();
+    parsers.set(key, parser);
+  }
+  return parser;
+}
+
+/** BudouX phrases for CJK text (the whole text otherwise), then split at spaces. */
+function rawSegments(text: string, lang: string): Segment[] {
+  const phrases = parserFor(lang, text)?.parse(text) ?? [text];
+  const segments: Segment[] = [];
+  for (const phrase of phrases) {
+    for (const part of phrase.split(/(\s+)/u)) {
+      if (part === "") continue;
+      const last = segments.at(-1);
+      if (/^\s+$/u.test(part)) {
+        if (last !== undefined) last.space = true;
+      } else segments.push({ text: part, space: false });
+    }
+  }
+  return segments;
+}
+
+/**
+ * Chinese particles that BudouX's model often leaves alone (`意味|着，`) belong
+ * to the word before: `意味着，` never breaks before `着`.
+ */
+const PARTICLE = /^[着了过的地得们]/u;
+
+function attachParticles(segments: Segment[]): Segment[] {
+  const joined: Segment[] = [];
+  for (const segment of segments) {
+    const previous = joined.at(-1);
+    if (
+      previous !== undefined &&
+      !previous.space &&
+      PARTICLE.test(segment.text) &&
+      CJK.test(previous.text.slice(-1))
+    ) {
+      previous.text += segment.text;
+      previous.space = segment.space;
+    } else joined.push({ ...segment });
+  }
+  return joined;
+}
+
+/** Moves closing punctuation back onto the line before, opening punctuation on to the next. */
+function applyKinsoku(segments: Segment[]): Segment[] {
+  for (let index = 1; index < segments.length; index += 1) {
+    const previous = segments[index - 1];
+    const current = segments[index];
+    if (previous === undefined || current === undefined) continue;
+    const closing = previous.space ? undefined : CLOSING.exec(current.text)?.[0];
+    if (closing !== undefined) {
+      previous.text += closing;
+      current.text = current.text.slice(closing.length);
+    }
+    const opening = OPENING.exec(previous.text)?.[0];
+    if (opening !== undefined && opening !== previous.text && !previous.space) {
+      previous.text = previous.text.slice(0, -opening.length);
+      current.text = opening + current.text;
+    }
+  }
+  return segments.filter((segment) => segment.text !== "");
+}
+
+/** Keeps a last line from holding one or two characters: the last short segment joins the one before. */
+function avoidOrphan(segments: Segment[]): Segment[] {
+  const last = segments.at(-1);
+  const previous = segments.at(-2);
+  if (last === undefined || previous === undefined) return segments;
+  const letters = last.text.replace(/[\p{P}\s]/gu, "");
+  const short = CJK.test(letters) ? [...letters].length <= 2 : [...letters].length <= 4;
+  if (!short) return segments;
+  const joined: Segment = {
+    text: `${previous.text}${previous.space ? "\u00a0" : ""}${last.text}`,
+    space: last.space,
+  };
+  return [...segments.slice(0, -2), joined];
+}
+
+/**
+ * Splits a quote into segments that lines may break between: BudouX phrases
+ * for Chinese and Japanese, words for space-separated text, with kinsoku
+ * (no line starts with closing punctuation or ends with opening punctuation)
+ * and no orphan of one or two characters on the last line.
+ */
+export function segmentText(text: string, lang: string): Segment[] {
+  return avoidOrphan(applyKinsoku(attachParticles(rawSegments(text.trim(), lang))));
+}
+
+/** The BudouX phrase boundaries of a text, as character offsets: where a line may start. */
+export function phraseBoundaries(text: string, lang: string): Set<number> {
+  const boundaries = new Set<number>([0]);
+  let offset = 0;
+  for (const phrase of parserFor(lang, text)?.parse(text) ?? [text]) {
+    for (const part of phrase.split(/(\s+)/u)) {
+      offset += [...part].length;
+      boundaries.add(offset);
+    }
+  }
+  return boundaries;
+}
