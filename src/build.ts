@@ -1,8 +1,12 @@
 import { dirname, relative, resolve } from "node:path";
+import { closest } from "fastest-levenshtein";
+import { EmojiSet } from "./cards/emoji.js";
 import { loadCardFonts } from "./cards/fonts.js";
+import { loadLogo } from "./cards/logo.js";
 import { CardRenderer } from "./cards/render.js";
 import { embeddedFontCss } from "./deck/fonts-css.js";
 import { deckHtmlPage, renderDeckMarkdown, renderDeckWithMarp } from "./deck/render.js";
+import { ErrorCode, TalkdeckError } from "./errors.js";
 import { type CardEntry, cardFileName, galleryPage, type Manifest } from "./output/manifest.js";
 import {
   checkOutputFolder,
@@ -13,9 +17,10 @@ import {
 } from "./output/write.js";
 import { select } from "./select.js";
 import { loadSource, type Source } from "./source.js";
+import type { ResolvedSpec } from "./spec/model.js";
 import { type CliOverrides, resolveSpec } from "./spec/resolve.js";
 import { parseTalk } from "./talk/parse.js";
-import { loadTemplates } from "./templates.js";
+import { loadTemplates, type TemplateRegistry } from "./templates.js";
 import { version } from "./version.js";
 
 export interface BuildOptions extends CliOverrides {
@@ -39,6 +44,22 @@ async function loadTalkAndSpec(file: string): Promise<{ talk: Source; spec: Sour
   return { talk: await loadSource(resolve(dirname(file), source)), spec: first };
 }
 
+/** The card layout must name a template: `cards/<layout>.html.hbs`, ours or the user's. */
+function checkCardLayout(templates: TemplateRegistry, spec: ResolvedSpec): void {
+  if (templates.has(`cards/${spec.cards.layout}.html.hbs`)) return;
+  const layouts = [...templates.keys()]
+    .filter((name) => name.startsWith("cards/"))
+    .map((name) => name.slice("cards/".length, -".html.hbs".length));
+  throw new TalkdeckError(
+    ErrorCode.UnknownTemplate,
+    `unknown card layout \`${spec.cards.layout}\``,
+    {
+      location: spec.locate(["cards", "layout"]),
+      hint: `did you mean \`${closest(spec.cards.layout, layouts)}\`? Layouts: ${layouts.join(", ")}`,
+    },
+  );
+}
+
 /** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
 export async function buildTalk(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
@@ -48,6 +69,7 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
   // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
   await checkOutputFolder(spec.outputDir);
   const templates = await loadTemplates(options.templatesDir);
+  checkCardLayout(templates, spec);
 
   const deckMarkdown = renderDeckMarkdown(selection, templates);
   const rendered = renderDeckWithMarp(deckMarkdown);
@@ -66,15 +88,25 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
 
   const cards: CardEntry[] = [];
   if (selection.cardQuotes.length > 0 && selection.sizes.length > 0) {
-    const renderer = new CardRenderer(await loadCardFonts(), templates);
+    const [fonts, emoji] = await Promise.all([loadCardFonts(), EmojiSet.load()]);
+    const renderer = new CardRenderer(fonts, emoji, templates);
+    const logo =
+      spec.cards.logo === undefined
+        ? undefined
+        : await loadLogo(spec.cards.logo, spec.locate(["cards", "logo"]));
     for (const quote of selection.cardQuotes) {
+      const speakerTitle = talk.speakers.find((speaker) => speaker.name === quote.speaker)?.title;
       for (const size of selection.sizes) {
         const card = await renderer.render({
           quote,
+          speakerTitle,
           size,
           theme: selection.theme,
           talkTitle: selection.meta.title,
           handle: selection.handle,
+          logo,
+          layout: spec.cards.layout,
+          lang: selection.meta.lang,
         });
         const name = cardFileName(quote.id, size);
         files.push({ name, data: card.png });

@@ -17,6 +17,8 @@ export const ErrorCode = {
   OutputUnsafe: "OUTPUT_UNSAFE",
   NothingToBuild: "NOTHING_TO_BUILD",
   QuoteTooLong: "QUOTE_TOO_LONG",
+  GlyphMissing: "GLYPH_MISSING",
+  LogoUnreadable: "LOGO_UNREADABLE",
   Usage: "USAGE",
   /** The environment let us down (font package missing, disk full): exit 1. */
   FontMissing: "FONT_MISSING",

@@ -29,7 +29,11 @@ export interface ResolvedSpec {
   cards: {
     quotes: QuoteSelection;
     sizes: CardSize[];
+    /** Card template name: `cards/<layout>.html.hbs`. */
+    layout: string;
     handle: string | undefined;
+    /** Absolute path of a local logo image, resolved against the file that named it. */
+    logo: string | undefined;
   };
   /** Directory for this talk's outputs (already includes the talk's name). */
   outputDir: string;

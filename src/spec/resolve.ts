@@ -18,6 +18,8 @@ const EXPECTED: Readonly<Record<string, string>> = {
   "cards.quotes":
     "`auto` (the deck's quotes), `{ auto: 6 }`, `none`, or a list of quote ids / text fragments",
   "cards.sizes": "a list of square, portrait, tall, story, landscape, link or WIDTHxHEIGHT",
+  "cards.layout": "classic, statement, or the name of your own cards/<name>.html.hbs template",
+  "cards.logo": "the path of a local PNG, JPEG or SVG file, relative to this file",
   lang: "a language tag such as zh or en",
 };
 
@@ -109,7 +111,13 @@ export function resolveSpec(
     });
   }
 
-  const outputOrigin = fromTalk.output !== undefined ? talk.file : specFile?.file;
+  /** The file a key was written in: relative paths resolve against it. */
+  const originOf = (key: "output" | "cards") =>
+    fromTalk[key] !== undefined && (key !== "cards" || fromTalk.cards?.logo !== undefined)
+      ? talk.file
+      : specFile?.file;
+  const outputOrigin = originOf("output");
+  const logoOrigin = originOf("cards");
   const outputRoot =
     cli.output !== undefined
       ? resolvePath(cli.output)
@@ -139,7 +147,12 @@ export function resolveSpec(
     cards: {
       quotes: toQuoteSelection(merged.cards?.quotes, "cards.quotes", { kind: "deck" }),
       sizes: (merged.cards?.sizes ?? ["square"]).map(toCardSize),
+      layout: merged.cards?.layout ?? "classic",
       handle: merged.cards?.handle,
+      logo:
+        merged.cards?.logo === undefined || logoOrigin === undefined
+          ? undefined
+          : resolvePath(dirname(logoOrigin), merged.cards.logo),
     },
     outputDir: resolvePath(outputRoot, talkName(talk.file)),
     locate,

@@ -26,7 +26,9 @@ export const cardsSpecSchema = z
   .object({
     quotes: quoteSelector,
     sizes: z.array(cardSizeName).min(1),
+    layout: z.string().regex(/^[a-z][a-z0-9-]*$/, "a layout name such as classic or statement"),
     handle: z.string().trim().min(1).max(60),
+    logo: z.string().min(1),
   })
   .partial()
   .strict();

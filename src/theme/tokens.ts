@@ -14,6 +14,8 @@ export interface ThemeTokens {
     muted: string;
     /** Headings, quote marks, rules. */
     accent: string;
+    /** Text on an accent-coloured background (the statement card). */
+    onAccent: string;
   };
   font: {
     /** CSS font stack for the deck; cards use the bundled fonts whatever this says. */
@@ -34,6 +36,7 @@ export const builtInThemes: Readonly<Record<string, ThemeTokens>> = {
       text: "#f8fafc",
       muted: "#cbd5e1",
       accent: "#fbbf24",
+      onAccent: "#0f172a",
     },
     font: { deck: DECK_FONTS },
   },
@@ -46,6 +49,7 @@ export const builtInThemes: Readonly<Record<string, ThemeTokens>> = {
       text: "#1c1917",
       muted: "#57534e",
       accent: "#b45309",
+      onAccent: "#ffffff",
     },
     font: { deck: DECK_FONTS },
   },
