@@ -181,3 +181,47 @@ describe("the compiled bin", () => {
     expect(stdout.trim()).toBe(version);
   });
 });
+
+describe("talkdeck build: card layout and logo", () => {
+  async function talkWith(frontMatter: string): Promise<{ file: string; out: string }> {
+    const dir = await tempDir();
+    const file = join(dir, "talk.md");
+    await writeFile(file, `---\n${frontMatter}\n---\n${sampleText}`);
+    return { file, out: join(dir, "out") };
+  }
+
+  it("draws the statement layout with a local logo", async () => {
+    const { Resvg } = await import("@resvg/resvg-js");
+    const { file, out } = await talkWith(
+      "deck:\n  quotes: [科学决定]\ncards:\n  layout: statement\n  logo: logo.png\n  handle: '@talkdeck'",
+    );
+    const logoSvg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" rx="20" fill="#0f172a"/></svg>';
+    await writeFile(join(file, "..", "logo.png"), new Resvg(logoSvg).render().asPng());
+    const io = captureIo();
+    expect(await run(["build", file, "-o", out], io), io.err()).toBe(0);
+    // `talk.md` is named after its folder.
+    const [folder = ""] = await readdir(out);
+    const dir = join(out, folder);
+    const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
+    expect(manifest.cards).toHaveLength(1);
+    const image = decodePng(await readFile(join(dir, manifest.cards[0]?.file ?? "")));
+    expect(inkShare(image)).toBeGreaterThan(0.03);
+  });
+
+  it("names the line of an unknown layout and of a missing logo", async () => {
+    const layout = await talkWith("cards:\n  layout: poster");
+    const io = captureIo();
+    expect(await run(["build", layout.file, "-o", layout.out], io)).toBe(2);
+    expect(io.err()).toContain(
+      `${layout.file}:3: \`cards.layout\`: unknown card layout \`poster\``,
+    );
+    expect(io.err()).toContain("classic, statement");
+
+    const logo = await talkWith("cards:\n  logo: missing.png");
+    const io2 = captureIo();
+    expect(await run(["build", logo.file, "-o", logo.out], io2)).toBe(2);
+    expect(io2.err()).toContain(`${logo.file}:3: \`cards.logo\`: cannot read the logo`);
+    await expect(stat(logo.out)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,185 @@
+import { create as openFont } from "fontkit";
+import { beforeAll, describe, expect, it } from "vitest";
+import { EmojiSet, isEmoji } from "../../src/cards/emoji.js";
+import { loadCardFonts } from "../../src/cards/fonts.js";
+import { cardLayout } from "../../src/cards/layout.js";
+import { phraseBoundaries, segmentText } from "../../src/cards/phrases.js";
+import type { CardRenderer } from "../../src/cards/render.js";
+import { toCardSize } from "../../src/spec/sizes.js";
+import type { Talk } from "../../src/talk/model.js";
+import { cardRenderer, cardRequest, layouts, presets, sampleTalk } from "../helpers/cards.js";
+
+const CLOSING = /^[，。、；：？！）」』”’…,.;:?!)\]}]/u;
+const OPENING = /[（「『“‘([{]$/u;
+
+interface Glyph {
+  text: string;
+  /** Left edge and baseline. */
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+}
+
+/** `<text>` elements of an SVG drawn with `embedFont: false`, in document order. */
+function glyphs(svg: string): Glyph[] {
+  const found: Glyph[] = [];
+  for (const match of svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)) {
+    const attributes = match[1] ?? "";
+    const attribute = (name: string) =>
+      Number(new RegExp(`\\b${name}="([\\d.-]+)"`).exec(attributes)?.[1]);
+    found.push({
+      x: attribute("x"),
+      y: attribute("y"),
+      width: attribute("width"),
+      fontSize: attribute("font-size"),
+      text: match[2] ?? "",
+    });
+  }
+  return found;
+}
+
+const withoutSpaces = (text: string) => text.replace(/\s/g, "");
+
+/** The quote's own glyphs, grouped into lines: the run of glyphs whose text spells the quote. */
+function quoteLines(svg: string, quote: string): Glyph[][] {
+  const all = glyphs(svg);
+  const target = withoutSpaces(quote);
+  for (let start = 0; start < all.length; start += 1) {
+    let spelled = "";
+    let end = start;
+    while (end < all.length && target.startsWith(spelled + withoutSpaces(all[end]?.text ?? ""))) {
+      spelled += withoutSpaces(all[end]?.text ?? "");
+      end += 1;
+      if (spelled === target) break;
+    }
+    if (spelled !== target) continue;
+    // Latin and CJK faces sit on slightly different baselines: a new line is a clear step down.
+    const lines: Glyph[][] = [];
+    for (const glyph of all.slice(start, end)) {
+      const line = lines.at(-1);
+      const lineY = line?.[0]?.y;
+      if (
+        line !== undefined &&
+        lineY !== undefined &&
+        Math.abs(glyph.y - lineY) < glyph.fontSize / 2
+      ) {
+        line.push(glyph);
+      } else lines.push([glyph]);
+    }
+    return lines;
+  }
+  throw new Error(`the quote is not spelled out in the SVG: ${quote}`);
+}
+
+let renderer: CardRenderer;
+let talk: Talk;
+
+beforeAll(async () => {
+  renderer = await cardRenderer();
+  talk = sampleTalk();
+});
+
+/** Line-break rules for one drawn quote: kinsoku, and breaks only between BudouX phrases. */
+function expectGoodBreaks(svg: string, text: string, where: string): void {
+  const compact = withoutSpaces(text);
+  const boundaries = phraseBoundaries(compact, "zh");
+  const lines = quoteLines(svg, text).map((line) => line.map((glyph) => glyph.text).join(""));
+  expect(lines.length, where).toBeGreaterThan(0);
+  let offset = 0;
+  for (const [index, line] of lines.entries()) {
+    const at = `${where} line ${index + 1}: ${line}`;
+    expect(line, at).not.toMatch(CLOSING);
+    expect(line, at).not.toMatch(OPENING);
+    // A line starts on a phrase boundary, or just after punctuation moved back to the line before.
+    const moved = /[，。、；：？！）」』”’…]*$/u.exec(compact.slice(0, offset))?.[0] ?? "";
+    expect(boundaries.has(offset) || boundaries.has(offset - moved.length), at).toBe(true);
+    offset += [...withoutSpaces(line)].length;
+  }
+}
+
+describe("every sample quote on every preset and layout", () => {
+  it("breaks lines at phrases with kinsoku, and stays inside the safe area", async () => {
+    for (const quote of talk.quotes) {
+      for (const preset of presets) {
+        for (const layout of layouts) {
+          const size = toCardSize(preset);
+          const { padding, paddingY } = cardLayout(size);
+          const request = cardRequest(talk, quote, { size: preset, layout });
+          const { svg, fontSize } = await renderer.svg(request, { embedFont: false });
+          const where = `${quote.id} ${preset} ${layout} at ${fontSize}px`;
+          expectGoodBreaks(svg, quote.text, where);
+          for (const glyph of glyphs(svg)) {
+            const what = `${where}: ${glyph.text}`;
+            expect(glyph.x, what).toBeGreaterThanOrEqual(padding - 1);
+            expect(glyph.x + glyph.width, what).toBeLessThanOrEqual(size.width - padding + 1);
+            // Baseline above the bottom margin; the cap height (~0.8 em above it) below the top margin.
+            expect(glyph.y, what).toBeLessThanOrEqual(size.height - paddingY + 1);
+            expect(glyph.y - 0.8 * glyph.fontSize, what).toBeGreaterThanOrEqual(paddingY - 1);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe("segments", () => {
+  it("keep kinsoku, attach particles, split words and avoid orphans", () => {
+    const texts = (text: string, lang = "zh") =>
+      segmentText(text, lang).map((segment) => segment.text);
+    expect(texts("但这只是意味着，当下一个模型出现。")).toContain("意味着，");
+    expect(
+      texts("We learn more in a week of shipping than in a year of planning it.", "en"),
+    ).toEqual([
+      "We",
+      "learn",
+      "more",
+      "in",
+      "a",
+      "week",
+      "of",
+      "shipping",
+      "than",
+      "in",
+      "a",
+      "year",
+      "of",
+      "planning\u00a0it.",
+    ]);
+    for (const segment of texts("他说：“这很好（真的）。”然后「离开」了。")) {
+      expect(segment).not.toMatch(CLOSING);
+      expect(segment).not.toMatch(OPENING);
+    }
+  });
+});
+
+describe("coverage", () => {
+  it("has a glyph for every character of every sample quote, speaker and title", async () => {
+    const library = await loadCardFonts();
+    const emoji = await EmojiSet.load();
+    const texts = [
+      talk.meta.title,
+      ...talk.quotes.map((quote) => quote.text),
+      ...talk.speakers.map((s) => s.name),
+    ];
+    for (const text of [...texts, "Ship it 🚀 — 👍🏽 🇨🇳 ❤️ café naïve “quoted” 100%"]) {
+      const { fonts, uncovered } = await library.fontsFor(text);
+      expect(uncovered, text).toEqual([]);
+      const parsed = fonts.map((font) => openFont(font.data));
+      for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(
+        text,
+      )) {
+        if (/^\s$/u.test(segment)) continue;
+        if (isEmoji(segment)) {
+          expect(emoji.has(segment), segment).toBe(true);
+          continue;
+        }
+        const codePoint = segment.codePointAt(0) ?? 0;
+        const covered = parsed.some(
+          (font) => "hasGlyphForCodePoint" in font && font.hasGlyphForCodePoint(codePoint),
+        );
+        expect(covered, `${segment} (U+${codePoint.toString(16)}) in ${text}`).toBe(true);
+      }
+    }
+  });
+});

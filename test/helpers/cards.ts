@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { EmojiSet } from "../../src/cards/emoji.js";
+import { loadCardFonts } from "../../src/cards/fonts.js";
+import { CardRenderer, type CardRequest } from "../../src/cards/render.js";
+import { readSource } from "../../src/source.js";
+import { toCardSize } from "../../src/spec/sizes.js";
+import type { Quote, Talk } from "../../src/talk/model.js";
+import { parseTalk } from "../../src/talk/parse.js";
+import { loadTemplates } from "../../src/templates.js";
+import { builtInThemes, type ThemeTokens } from "../../src/theme/tokens.js";
+import { samplePath } from "./paths.js";
+
+export const presets = ["square", "portrait", "tall", "story", "landscape", "link"] as const;
+export const layouts = ["classic", "statement"] as const;
+
+export function sampleTalk(): Talk {
+  const source = readSource(readFileSync(samplePath, "utf8"), samplePath);
+  return parseTalk(source.body, source.file);
+}
+
+export async function cardRenderer(): Promise<CardRenderer> {
+  return new CardRenderer(await loadCardFonts(), await EmojiSet.load(), await loadTemplates());
+}
+
+export function quoteStarting(talk: Talk, start: string): Quote {
+  const quote = talk.quotes.find((candidate) => candidate.text.startsWith(start));
+  if (quote === undefined) throw new Error(`no sample quote starts with ${start}`);
+  return quote;
+}
+
+export function cardRequest(
+  talk: Talk,
+  quote: Quote,
+  options: { size?: string; theme?: string; layout?: string; lang?: string } = {},
+): CardRequest {
+  return {
+    quote,
+    speakerTitle: talk.speakers.find((speaker) => speaker.name === quote.speaker)?.title,
+    size: toCardSize(options.size ?? "square"),
+    theme: builtInThemes[options.theme ?? "midnight"] as ThemeTokens,
+    talkTitle: talk.meta.title,
+    handle: "@talkdeck",
+    layout: options.layout ?? "classic",
+    lang: options.lang ?? talk.meta.lang,
+  };
+}
