@@ -4,6 +4,10 @@ import type { CardSize } from "../spec/model.js";
 export function cardLayout(size: CardSize) {
   const unit = Math.min(size.width, size.height) / 1080;
   const round = (value: number) => Math.round(value * unit);
+  // Attribution scales with the card's area, not its short side: on wide cards
+  // (1200×675) the short side alone would shrink names and titles to a whisper.
+  const textUnit = Math.min(1, Math.sqrt(size.width * size.height) / 1080);
+  const roundText = (value: number) => Math.round(value * textUnit);
   const padding = round(88);
   // Stories: the platforms lay their own controls over the top and bottom 250 px.
   const isStory = size.height / size.width >= 1.7;
@@ -17,8 +21,8 @@ export function cardLayout(size: CardSize) {
     ruleHeight: Math.max(3, round(6)),
     ruleGap: round(28),
     metaGap: round(8),
-    speakerSize: Math.max(20, round(38)),
-    metaSize: Math.max(16, round(28)),
+    speakerSize: Math.max(20, roundText(38)),
+    metaSize: Math.max(16, roundText(28)),
     logoHeight: Math.max(24, round(56)),
     /** Text never shrinks below this: a quote that needs less does not fit the size. */
     minFont: Math.max(22, round(34)),
