@@ -4,8 +4,7 @@ import { EmojiSet } from "./cards/emoji.js";
 import { loadCardFonts } from "./cards/fonts.js";
 import { loadLogo } from "./cards/logo.js";
 import { CardRenderer } from "./cards/render.js";
-import { embeddedFontCss } from "./deck/fonts-css.js";
-import { deckHtmlPage, renderDeckMarkdown, renderDeckWithMarp } from "./deck/render.js";
+import { type BrowserFormat, buildDeck } from "./deck/build-deck.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
 import { type CardEntry, cardFileName, galleryPage, type Manifest } from "./output/manifest.js";
 import {
@@ -26,6 +25,12 @@ import { version } from "./version.js";
 export interface BuildOptions extends CliOverrides {
   /** A folder of the user's templates, overriding ours by file name. */
   templatesDir?: string;
+  /** Exports asked for on the command line (`--pdf`, `--pptx`, `--images`). */
+  formats?: BrowserFormat[];
+  /** Fetch remote images of the talk (its cover), with a time limit and a size cap. */
+  allowRemote?: boolean;
+  /** The browser for PDF/PPTX/PNG exports: found on the machine when not given, none when `false`. */
+  browser?: string | false;
 }
 
 export interface BuildResult {
@@ -34,6 +39,8 @@ export interface BuildResult {
   cards: number;
   files: string[];
   notes: string[];
+  /** Exports asked for on the command line that could not be made: no browser. */
+  missingExports: BrowserFormat[];
 }
 
 /** A spec file names its talk with `source:`; a talk file is its own spec. */
@@ -71,25 +78,19 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
   const templates = await loadTemplates(options.templatesDir);
   checkCardLayout(templates, spec);
 
-  const deckMarkdown = renderDeckMarkdown(selection, templates);
-  const rendered = renderDeckWithMarp(deckMarkdown);
-  const files: OutputFile[] = [
-    { name: "deck.md", data: deckMarkdown },
-    {
-      name: "deck.html",
-      data: deckHtmlPage(
-        rendered,
-        selection.meta.title,
-        selection.meta.lang,
-        await embeddedFontCss(),
-      ),
-    },
-  ];
+  const emoji = await EmojiSet.load();
+  const deck = await buildDeck(selection, templates, emoji, {
+    required: options.formats ?? [],
+    wanted: spec.deck.formats,
+    allowRemote: options.allowRemote ?? false,
+    userSlides: specSource?.body,
+    browser: options.browser,
+  });
+  const files: OutputFile[] = [...deck.files];
 
   const cards: CardEntry[] = [];
   if (selection.cardQuotes.length > 0 && selection.sizes.length > 0) {
-    const [fonts, emoji] = await Promise.all([loadCardFonts(), EmojiSet.load()]);
-    const renderer = new CardRenderer(fonts, emoji, templates);
+    const renderer = new CardRenderer(await loadCardFonts(), emoji, templates);
     const logo =
       spec.cards.logo === undefined
         ? undefined
@@ -133,7 +134,7 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
       lang: selection.meta.lang,
     },
     theme: selection.theme.name,
-    deck: { markdown: "deck.md", html: "deck.html", slides: rendered.slideCount },
+    deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
     cards,
     files: [...files.map((entry) => entry.name), "index.html"],
   };
@@ -145,9 +146,10 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
   await writeOutputs(spec.outputDir, files, protectedFiles);
   return {
     outputDir: spec.outputDir,
-    slides: rendered.slideCount,
+    slides: deck.slides,
     cards: cards.length,
     files: files.map((entry) => entry.name),
-    notes: selection.notes,
+    notes: [...selection.notes, ...deck.notes],
+    missingExports: deck.missing,
   };
 }

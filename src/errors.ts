@@ -19,6 +19,10 @@ export const ErrorCode = {
   QuoteTooLong: "QUOTE_TOO_LONG",
   GlyphMissing: "GLYPH_MISSING",
   LogoUnreadable: "LOGO_UNREADABLE",
+  RemoteFetchFailed: "REMOTE_FETCH_FAILED",
+  /** A browser export failed or was asked for with no browser installed: exit 1. */
+  ExportFailed: "EXPORT_FAILED",
+  BrowserMissing: "BROWSER_MISSING",
   Usage: "USAGE",
   /** The environment let us down (font package missing, disk full): exit 1. */
   FontMissing: "FONT_MISSING",
@@ -31,6 +35,9 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 const environmentCodes: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.FontMissing,
   ErrorCode.WriteFailed,
+  ErrorCode.ExportFailed,
+  ErrorCode.BrowserMissing,
+  ErrorCode.RemoteFetchFailed,
 ]);
 
 export interface ErrorLocation {

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import { INSTALL_HINT } from "./deck/browser.js";
 import { TalkdeckError } from "./errors.js";
 
 export interface Io {
@@ -14,7 +15,23 @@ function commanderExit(error: CommanderError): number {
   return 2;
 }
 
-function buildProgram(io: Io, version: string): Command {
+interface BuildFlags {
+  output?: string;
+  theme?: string;
+  templates?: string;
+  pdf?: boolean;
+  pptx?: boolean;
+  images?: boolean;
+  allowRemote?: boolean;
+  quiet?: boolean;
+}
+
+/** What a command tells `run` beyond success: an exit code for a partial result. */
+interface RunState {
+  exitCode: number;
+}
+
+function buildProgram(io: Io, version: string, state: RunState): Command {
   const program = new Command("talkdeck")
     .description("Turn a talk write-up in Markdown into a Marp slide deck and PNG quote cards.")
     .version(version, "-v, --version")
@@ -30,31 +47,47 @@ function buildProgram(io: Io, version: string): Command {
     .description("render the deck (deck.md, deck.html) and the quote cards into OUT/<talk>/")
     .argument("[file]", "the talk (or a spec file whose `source:` names the talk)", "talk.md")
     .option("-o, --output <dir>", "output root; files go to <dir>/<talk>/ (default: out)")
-    .option("--theme <name>", "theme, overriding the front matter")
+    .option(
+      "--theme <name>",
+      "theme (midnight, paper, brand, or a tokens file), overriding the front matter",
+    )
     .option(
       "--templates <dir>",
       "folder of your own templates (deck/*.md.hbs, cards/*.html.hbs) overriding ours by name",
     )
+    .option("--pdf", "also export deck.pdf (needs Chrome or Chromium)")
+    .option("--pptx", "also export deck.pptx (needs Chrome or Chromium)")
+    .option("--images", "also export one PNG per slide into slides/ (needs Chrome or Chromium)")
+    .option(
+      "--allow-remote",
+      "fetch the talk's remote images (its cover), with a time limit and a size cap",
+    )
     .option("-q, --quiet", "print nothing but errors")
-    .action(
-      async (
-        file: string,
-        options: { output?: string; theme?: string; templates?: string; quiet?: boolean },
-      ) => {
-        // Renderers load only for commands that render.
-        const { buildTalk } = await import("./build.js");
-        const result = await buildTalk(file, {
-          ...(options.output === undefined ? {} : { output: options.output }),
-          ...(options.theme === undefined ? {} : { theme: options.theme }),
-          ...(options.templates === undefined ? {} : { templatesDir: options.templates }),
-        });
-        if (options.quiet === true) return;
+    .action(async (file: string, options: BuildFlags) => {
+      // Renderers load only for commands that render.
+      const { buildTalk } = await import("./build.js");
+      const formats = (["pdf", "pptx", "images"] as const)
+        .filter((flag) => options[flag] === true)
+        .map((flag) => (flag === "images" ? "png" : flag));
+      const result = await buildTalk(file, {
+        ...(options.output === undefined ? {} : { output: options.output }),
+        ...(options.theme === undefined ? {} : { theme: options.theme }),
+        ...(options.templates === undefined ? {} : { templatesDir: options.templates }),
+        formats,
+        allowRemote: options.allowRemote === true,
+      });
+      if (options.quiet !== true) {
         for (const note of result.notes) io.stderr.write(`talkdeck: note: ${note}\n`);
         io.stderr.write(
           `talkdeck: wrote ${result.outputDir} (${result.slides} slides, ${result.cards} cards)\n`,
         );
-      },
-    );
+      }
+      if (result.missingExports.length > 0) {
+        const names = result.missingExports.map((format) => format.toUpperCase()).join(", ");
+        io.stderr.write(`talkdeck: error: ${names} not made: no browser found; ${INSTALL_HINT}\n`);
+        state.exitCode = 1;
+      }
+    });
 
   program
     .command("quotes")
@@ -84,14 +117,15 @@ function buildProgram(io: Io, version: string): Command {
 /** The CLI as a function: parses argv, runs the command, returns the exit code. Never exits the process. */
 export async function run(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const { version } = await import("./version.js");
-  const program = buildProgram(io, version);
+  const state: RunState = { exitCode: 0 };
+  const program = buildProgram(io, version, state);
   try {
     if (argv.length === 0) {
       program.outputHelp({ error: true });
       return 2;
     }
     await program.parseAsync([...argv], { from: "user" });
-    return 0;
+    return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExit(error);
     if (error instanceof TalkdeckError) {

@@ -34,14 +34,15 @@ describe("talkdeck build on the example", () => {
     const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
     expect(manifest.generator).toBe("talkdeck");
     // title + agenda + 8 points + 5 quotes + closing
-    expect(manifest.deck.slides).toBe(1 + 1 + 8 + 5 + 1);
+    // title + agenda + 8 points + 5 quotes + speakers + closing
+    expect(manifest.deck.slides).toBe(1 + 1 + 8 + 5 + 1 + 1);
     const markdown = await readFile(join(dir, "deck.md"), "utf8");
     expect(markdown).toMatch(/^---\nmarp: true\n/);
     expect(markdown).toContain("## 用户体验的未来");
     expect(markdown).not.toContain("## 与政府合作");
     const html = await readFile(join(dir, "deck.html"), "utf8");
-    expect(html).toMatch(/^<!doctype html>\n<html lang="zh">/);
-    expect(html.match(/<svg data-marpit-svg/g)).toHaveLength(16);
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="zh">/i);
+    expect(html.match(/<svg data-marpit-svg/g)).toHaveLength(17);
     // The fonts travel inside the page, so a laptop without CJK fonts shows no tofu.
     expect(html).toMatch(
       /@font-face \{ font-family: "Noto Sans SC"; font-weight: 700;[^}]*url\(data:font\/woff2;base64,/,

@@ -54,6 +54,11 @@ export class EmojiSet {
     return this.#names.has(twemojiName(grapheme));
   }
 
+  /** A Twemoji SVG by its file name (`1f680`), or undefined when the set lacks it. */
+  async svgByName(name: string): Promise<Buffer | undefined> {
+    return this.#names.has(name) ? readFile(`${this.#dir}/${name}.svg`) : undefined;
+  }
+
   /** The emoji as an SVG data URI, for satori's `loadAdditionalAsset`. */
   dataUri(grapheme: string): Promise<string> {
     const name = twemojiName(grapheme);

@@ -1,5 +1,6 @@
 import type { Selection } from "../select.js";
-import type { Quote, Talk } from "../talk/model.js";
+import type { Point, Quote, Talk } from "../talk/model.js";
+import { readingLength, splitSentences } from "../talk/text.js";
 import { marpThemeCss } from "../theme/marp-css.js";
 import {
   displayUrl,
@@ -8,6 +9,27 @@ import {
   escapeYamlString,
   markdownLink,
 } from "./escape.js";
+import { relatedQuotes } from "./related.js";
+
+/** Local files the deck refers to, written next to deck.md. */
+export interface DeckExtras {
+  /** `qr.svg` when the talk has a source link. */
+  qr?: string;
+  /** The cover image's local file name, when it was fetched (`--allow-remote`). */
+  cover?: string;
+  /** The Markdown body of a spec file: the user's own slides, not escaped. */
+  userSlides?: string;
+}
+
+interface PointSlide {
+  n: number;
+  lead: string;
+  body: string;
+  /** Smaller type for a long body. */
+  long: boolean;
+  continued: boolean;
+  notes: string;
+}
 
 /**
  * The data the deck template sees. Every string from the talk is already
@@ -22,21 +44,70 @@ export interface DeckView {
   subtitle: string;
   speakers: string;
   dateLine: string;
+  sourceShort: string;
   source: string;
-  points: Array<{ n: number; lead: string; body: string }>;
-  quotes: Array<{ id: string; text: string; speaker: string; notes: string }>;
+  agenda: Array<{ n: number; lead: string }>;
+  points: PointSlide[];
+  quotes: Array<{
+    id: string;
+    text: string;
+    speaker: string;
+    speakerTitle: string;
+    long: boolean;
+    notes: string;
+  }>;
+  bios: Array<{ name: string; title: string; bio: string }>;
   speakerNotes: boolean;
-  labels: { agenda: string; thanks: string };
+  labels: { agenda: string; thanks: string; speakers: string; continued: string };
+  qr: string;
+  cover: string;
+  /** Trusted Markdown from the user's spec file. */
+  userSlides: string;
 }
 
-const LABELS: Record<string, { agenda: string; source: string; original: string; thanks: string }> =
-  {
-    zh: { agenda: "内容提要", source: "原文", original: "原始视频", thanks: "谢谢" },
-    en: { agenda: "Key points", source: "Source", original: "Recording", thanks: "Thank you" },
-  };
+const LABELS = {
+  zh: {
+    agenda: "内容提要",
+    source: "原文",
+    original: "原始视频",
+    thanks: "谢谢",
+    speakers: "嘉宾",
+    continued: "（续）",
+    related: "相关引语",
+  },
+  en: {
+    agenda: "Key points",
+    source: "Source",
+    original: "Recording",
+    thanks: "Thank you",
+    speakers: "Speakers",
+    continued: "(continued)",
+    related: "Related quotes",
+  },
+} as const;
 
-export function labelsFor(lang: string) {
-  return LABELS[lang.split("-")[0] ?? "en"] ?? (LABELS.en as NonNullable<(typeof LABELS)["en"]>);
+export function labelsFor(lang: string): (typeof LABELS)[keyof typeof LABELS] {
+  return lang.split("-")[0] === "zh" ? LABELS.zh : LABELS.en;
+}
+
+/** A body this long (reading units) gets smaller type; past twice that it goes on to a second slide. */
+const LONG_BODY = 150;
+
+/** Splits a long body at sentence ends into parts that each fit a slide. */
+function splitBody(body: string): string[] {
+  if (readingLength(body) <= LONG_BODY * 2) return [body];
+  const parts: string[] = [""];
+  for (const sentence of splitSentences(body)) {
+    const last = parts.length - 1;
+    const current = parts[last] ?? "";
+    if (current !== "" && readingLength(current + sentence) > LONG_BODY * 1.6) parts.push(sentence);
+    else
+      parts[last] =
+        current === ""
+          ? sentence
+          : `${current}${/[\p{Script=Han}。！？]$/u.test(current) ? "" : " "}${sentence}`;
+  }
+  return parts;
 }
 
 /** The turn a quote comes from, for the presenter: what was said around it. */
@@ -46,12 +117,34 @@ function quoteNotes(talk: Talk, quote: Quote): string {
   return escapeNote(`${turn.speaker}: ${turn.paragraphs.join("\n\n")}`);
 }
 
-export function deckView(selection: Selection): DeckView {
+/** A point's notes: the quotes of the talk that speak to it. */
+function pointNotes(point: Point, talk: Talk, heading: string): string {
+  const related = relatedQuotes(point, talk.quotes);
+  if (related.length === 0) return "";
+  return escapeNote(
+    [heading, ...related.map((quote) => `- ${quote.speaker}: ${quote.text}`)].join("\n"),
+  );
+}
+
+function pointSlides(selection: Selection, labels: ReturnType<typeof labelsFor>): PointSlide[] {
+  return selection.points.flatMap((point) => {
+    const notes = pointNotes(point, selection.talk, labels.related);
+    return splitBody(point.body).map((body, index) => ({
+      n: point.n,
+      lead: escapeMarkdown(index === 0 ? point.lead : `${point.lead} ${labels.continued}`),
+      body: escapeMarkdown(body),
+      long: readingLength(body) > LONG_BODY,
+      continued: index > 0,
+      notes,
+    }));
+  });
+}
+
+export function deckView(selection: Selection, extras: DeckExtras = {}): DeckView {
   const { meta, talk } = selection;
   const labels = labelsFor(meta.lang);
-  const speakerNames = talk.speakers
-    .filter((speaker) => speaker.role === "speaker")
-    .map((speaker) => speaker.name);
+  const speakers = talk.speakers.filter((speaker) => speaker.role === "speaker");
+  const titleOf = (name: string) => speakers.find((speaker) => speaker.name === name)?.title ?? "";
   const dateLine = [meta.date, meta.place, meta.author].filter(
     (part) => part !== undefined && part !== "",
   );
@@ -71,21 +164,39 @@ export function deckView(selection: Selection): DeckView {
       .join("\n"),
     title: escapeMarkdown(meta.title),
     subtitle: meta.subtitle === undefined ? "" : escapeMarkdown(meta.subtitle),
-    speakers: escapeMarkdown(speakerNames.join(" · ")),
+    speakers: escapeMarkdown(speakers.map((speaker) => speaker.name).join(" · ")),
     dateLine: escapeMarkdown(dateLine.join(" · ")),
+    sourceShort:
+      meta.sourceUrl === undefined
+        ? ""
+        : markdownLink(displayUrl(meta.sourceUrl, 40), meta.sourceUrl),
     source: sourceLinks.join("\n\n"),
-    points: selection.points.map((point) => ({
-      n: point.n,
-      lead: escapeMarkdown(point.lead),
-      body: escapeMarkdown(point.body),
-    })),
+    agenda: selection.points.map((point) => ({ n: point.n, lead: escapeMarkdown(point.lead) })),
+    points: pointSlides(selection, labels),
     quotes: selection.deckQuotes.map((quote) => ({
       id: quote.id,
       text: escapeMarkdown(quote.text),
       speaker: escapeMarkdown(quote.speaker),
+      speakerTitle: escapeMarkdown(titleOf(quote.speaker)),
+      long: readingLength(quote.text) > 70,
       notes: quoteNotes(talk, quote),
     })),
+    bios: speakers
+      .filter((speaker) => speaker.bio !== undefined)
+      .map((speaker) => ({
+        name: escapeMarkdown(speaker.name),
+        title: escapeMarkdown(speaker.title ?? ""),
+        bio: escapeMarkdown(speaker.bio ?? ""),
+      })),
     speakerNotes: selection.speakerNotes,
-    labels: { agenda: escapeMarkdown(labels.agenda), thanks: escapeMarkdown(labels.thanks) },
+    labels: {
+      agenda: escapeMarkdown(labels.agenda),
+      thanks: escapeMarkdown(labels.thanks),
+      speakers: escapeMarkdown(labels.speakers),
+      continued: escapeMarkdown(labels.continued),
+    },
+    qr: extras.qr ?? "",
+    cover: extras.cover ?? "",
+    userSlides: extras.userSlides?.trim() ?? "",
   };
 }

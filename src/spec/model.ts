@@ -25,6 +25,8 @@ export interface ResolvedSpec {
     points: "all" | "none" | number[];
     quotes: QuoteSelection;
     speakerNotes: boolean;
+    /** Exports the front matter asks for; made when a browser is installed, skipped with a note otherwise. */
+    formats: Array<"pdf" | "pptx" | "png">;
   };
   cards: {
     quotes: QuoteSelection;

@@ -1,9 +1,11 @@
 import { dirname, resolve as resolvePath } from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { z } from "zod";
-import { ErrorCode, TalkdeckError } from "../errors.js";
+import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
 import type { Source } from "../source.js";
-import { builtInThemes, defaultThemeName } from "../theme/tokens.js";
+import { brandTheme } from "../theme/brand.js";
+import { builtInThemes, defaultThemeName, type ThemeTokens } from "../theme/tokens.js";
+import { isThemePath, readThemeFile } from "../theme/user-theme.js";
 import type { QuoteSelection, ResolvedSpec } from "./model.js";
 import { knownKeys, type QuoteSelectorInput, type SpecInput, specInputSchema } from "./schema.js";
 import { toCardSize } from "./sizes.js";
@@ -11,7 +13,9 @@ import { talkName } from "./talk-name.js";
 
 /** What each key expects, in the user's terms. */
 const EXPECTED: Readonly<Record<string, string>> = {
-  theme: `one of: ${Object.keys(builtInThemes).join(", ")}`,
+  theme: `one of: ${Object.keys(builtInThemes).join(", ")}, brand, or a path to a tokens file`,
+  brand: 'a colour as "#rrggbb" (quoted: # starts a YAML comment)',
+  "deck.formats": "a list of pdf, pptx, png (made when a browser is installed)",
   "deck.points": "`all`, `none`, or a list of point numbers such as [1, 2, 5]",
   "deck.quotes":
     "`auto`, `{ auto: 6 }`, `none`, or a list of quote ids / text fragments (see `talkdeck quotes FILE`)",
@@ -24,6 +28,36 @@ const EXPECTED: Readonly<Record<string, string>> = {
 };
 
 const DEFAULT_AUTO_QUOTES = 6;
+
+/** A built-in name, `brand` (with `brand: "#rrggbb"`), or the path of the user's tokens file. */
+function resolveTheme(
+  name: string | undefined,
+  brand: string | undefined,
+  from: { location: ErrorLocation; origin: string | undefined },
+): ThemeTokens {
+  if (name === undefined && brand !== undefined) return brandTheme(brand);
+  const wanted = name ?? defaultThemeName;
+  if (wanted === "brand") {
+    if (brand !== undefined) return brandTheme(brand);
+    throw new TalkdeckError(ErrorCode.UnknownTheme, "the brand theme needs a brand colour", {
+      location: from.location,
+      hint: 'add `brand: "#0a66c2"` (your colour) next to `theme: brand`',
+    });
+  }
+  if (isThemePath(wanted)) {
+    return readThemeFile(
+      resolvePath(from.origin === undefined ? "." : dirname(from.origin), wanted),
+      from.location,
+    );
+  }
+  const builtIn = builtInThemes[wanted];
+  if (builtIn !== undefined) return builtIn;
+  const names = [...Object.keys(builtInThemes), "brand"];
+  throw new TalkdeckError(ErrorCode.UnknownTheme, `unknown theme \`${wanted}\``, {
+    location: from.location,
+    hint: `did you mean \`${closest(wanted, names)}\`? Built-in themes: ${names.join(", ")}, or a path to your own tokens file`,
+  });
+}
 
 function validate(source: Source): SpecInput {
   const result = specInputSchema.safeParse(source.data);
@@ -101,15 +135,15 @@ export function resolveSpec(
     return inTalk.line !== undefined || specFile === undefined ? inTalk : specFile.locate(path);
   };
 
-  const themeName = cli.theme ?? merged.theme ?? defaultThemeName;
-  const theme = builtInThemes[themeName];
-  if (theme === undefined) {
-    const names = Object.keys(builtInThemes);
-    throw new TalkdeckError(ErrorCode.UnknownTheme, `unknown theme \`${themeName}\``, {
-      location: cli.theme === undefined ? locate(["theme"]) : { key: "--theme" },
-      hint: `did you mean \`${closest(themeName, names)}\`? Built-in themes: ${names.join(", ")}`,
-    });
-  }
+  const theme = resolveTheme(cli.theme ?? merged.theme, merged.brand, {
+    location: cli.theme === undefined ? locate(["theme"]) : { key: "--theme" },
+    origin:
+      cli.theme === undefined
+        ? fromTalk.theme !== undefined
+          ? talk.file
+          : specFile?.file
+        : undefined,
+  });
 
   /** The file a key was written in: relative paths resolve against it. */
   const originOf = (key: "output" | "cards") =>
@@ -143,6 +177,7 @@ export function resolveSpec(
       points: merged.deck?.points ?? "all",
       quotes: deckQuotes,
       speakerNotes: merged.deck?.speakerNotes ?? true,
+      formats: merged.deck?.formats ?? [],
     },
     cards: {
       quotes: toQuoteSelection(merged.cards?.quotes, "cards.quotes", { kind: "deck" }),

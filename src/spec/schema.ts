@@ -18,6 +18,7 @@ export const deckSpecSchema = z
     points: z.union([z.literal("all"), z.literal("none"), z.array(z.number().int().min(1)).min(1)]),
     quotes: quoteSelector,
     speakerNotes: z.boolean(),
+    formats: z.array(z.enum(["pdf", "pptx", "png"])),
   })
   .partial()
   .strict();
@@ -43,6 +44,7 @@ export const specInputSchema = z
     date: z.string().trim().min(1),
     place: z.string().trim().min(1),
     theme: z.string().min(1),
+    brand: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a brand colour as #rrggbb"),
     lang: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as zh, en or zh-Hans"),

@@ -23,8 +23,9 @@ export interface ThemeTokens {
   };
 }
 
-const DECK_FONTS =
-  '"Inter", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+/** Latin face first, then CJK faces the deck embeds or the system may have. */
+export const DECK_FONTS =
+  '"Inter", "Noto Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
 export const builtInThemes: Readonly<Record<string, ThemeTokens>> = {
   midnight: {
@@ -56,3 +57,17 @@ export const builtInThemes: Readonly<Record<string, ThemeTokens>> = {
 };
 
 export const defaultThemeName = "midnight";
+
+/** Every foreground/background pair the deck and cards draw text with. */
+export function textPairs(theme: ThemeTokens): Array<[string, string, string]> {
+  const { color } = theme;
+  return [
+    ["text on background", color.text, color.background],
+    ["text on surface", color.text, color.surface],
+    ["muted on background", color.muted, color.background],
+    ["muted on surface", color.muted, color.surface],
+    ["accent on background", color.accent, color.background],
+    ["accent on surface", color.accent, color.surface],
+    ["onAccent on accent", color.onAccent, color.accent],
+  ];
+}

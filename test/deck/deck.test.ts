@@ -32,11 +32,15 @@ const HOSTILE =
 
 describe("the deck", () => {
   it("has exactly the slides the selection implies", () => {
+    // title + agenda + points + quotes + speakers (the sample has bios) + closing
     const cases: Array<[string, number]> = [
-      ["", 1 + 1 + 12 + 6 + 1],
-      ["deck:\n  points: [1, 2, 3]\n  quotes: { auto: 2 }", 1 + 1 + 3 + 2 + 1],
-      ["deck:\n  points: none\n  quotes: none", 1 + 1],
-      ["deck:\n  points: [5]\n  quotes: [科学决定, 透过迷雾, 弄清楚那个边界]", 1 + 1 + 1 + 3 + 1],
+      ["", 1 + 1 + 12 + 6 + 1 + 1],
+      ["deck:\n  points: [1, 2, 3]\n  quotes: { auto: 2 }", 1 + 1 + 3 + 2 + 1 + 1],
+      ["deck:\n  points: none\n  quotes: none", 1 + 1 + 1],
+      [
+        "deck:\n  points: [5]\n  quotes: [科学决定, 透过迷雾, 弄清楚那个边界]",
+        1 + 1 + 1 + 3 + 1 + 1,
+      ],
     ];
     for (const [frontMatter, expected] of cases) {
       const markdown = renderDeckMarkdown(selectionFor(frontMatter), templates);
@@ -78,12 +82,18 @@ describe("the deck", () => {
           ...turn,
           paragraphs: [`${HOSTILE} --> theme: gaia`],
         })),
+        speakers: base.talk.speakers.map((speaker) => ({
+          ...speaker,
+          bio: HOSTILE,
+          title: HOSTILE,
+        })),
       },
     };
     const markdown = renderDeckMarkdown(hostile, templates);
     for (const marp of [defaultMarp(), new Marp({ html: true })]) {
       const { html, css } = marp.render(markdown, { htmlAsArray: true });
-      expect(html).toHaveLength(1 + 1 + 1 + 1 + 1);
+      // title, agenda, point, quote, speakers, closing
+      expect(html).toHaveLength(1 + 1 + 1 + 1 + 1 + 1);
       for (const slide of html) {
         expect(slide).toContain('data-theme="default"');
         expect(slide).not.toContain('class="lead"');

@@ -1,0 +1,16 @@
+import type { MarpOptions } from "@marp-team/marp-core";
+
+/** Where deck.md looks for emoji: Twemoji SVGs copied next to it (`emoji/svg/1f680.svg`). */
+export const EMOJI_BASE = "emoji/";
+
+/**
+ * The marp-core options of every talkdeck render (ours and marp-cli's engine):
+ * emoji drawn from local Twemoji files instead of a CDN, `:shortcodes:` left as
+ * text, no math (its fonts and scripts would be fetched), no raw HTML.
+ */
+export const marpOptions = {
+  html: false,
+  math: false,
+  minifyCSS: false,
+  emoji: { shortcode: false, unicode: "twemoji", twemoji: { base: EMOJI_BASE, ext: "svg" } },
+} satisfies MarpOptions;
