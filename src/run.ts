@@ -23,6 +23,7 @@ interface BuildFlags {
   pptx?: boolean;
   images?: boolean;
   allowRemote?: boolean;
+  browser?: string;
   quiet?: boolean;
 }
 
@@ -59,6 +60,10 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
     .option("--pptx", "also export deck.pptx (needs Chrome or Chromium)")
     .option("--images", "also export one PNG per slide into slides/ (needs Chrome or Chromium)")
     .option(
+      "--browser <path>",
+      "the Chrome or Chromium to export with (default: CHROME_PATH, then the usual places)",
+    )
+    .option(
       "--allow-remote",
       "fetch the talk's remote images (its cover), with a time limit and a size cap",
     )
@@ -75,6 +80,7 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
         ...(options.templates === undefined ? {} : { templatesDir: options.templates }),
         formats,
         allowRemote: options.allowRemote === true,
+        ...(options.browser === undefined ? {} : { browser: options.browser }),
       });
       if (options.quiet !== true) {
         for (const note of result.notes) io.stderr.write(`talkdeck: note: ${note}\n`);

@@ -72,13 +72,15 @@ export async function buildDeck(
   if (used.missing.length > 0) notes.push(`no offline image for emoji ${used.missing.join(", ")}`);
   assets.push(...used.files);
 
-  const browser = options.browser === false ? undefined : (options.browser ?? findBrowser());
+  const browser = options.browser === false ? undefined : findBrowser(options.browser);
   const asked = [...new Set([...options.required, ...options.wanted])];
-  const missing =
-    browser === undefined ? options.required.filter((format) => asked.includes(format)) : [];
-  if (browser === undefined && asked.length > 0) {
+  // Asked for on the command line: the caller reports it as an error. From the front matter: a note.
+  const missing = browser === undefined ? [...new Set(options.required)] : [];
+  const skipped =
+    browser === undefined ? asked.filter((format) => !options.required.includes(format)) : [];
+  if (skipped.length > 0) {
     notes.push(
-      `${asked.map((format) => format.toUpperCase()).join(", ")} skipped: no browser found; ${INSTALL_HINT}`,
+      `${skipped.map((format) => format.toUpperCase()).join(", ")} skipped: no browser found; ${INSTALL_HINT}`,
     );
   }
   const formats: DeckFormat[] = ["html", ...(browser === undefined ? [] : asked)];
@@ -91,6 +93,6 @@ export async function buildDeck(
     files: [{ name: "deck.md", data: markdown }, ...assets, ...exported.map(standalone)],
     slides: rendered.slideCount,
     notes,
-    missing: [...new Set(missing)],
+    missing,
   };
 }

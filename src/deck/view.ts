@@ -81,7 +81,7 @@ const LABELS = {
     original: "Recording",
     thanks: "Thank you",
     speakers: "Speakers",
-    continued: "(continued)",
+    continued: " (continued)",
     related: "Related quotes",
   },
 } as const;
@@ -119,7 +119,7 @@ function quoteNotes(talk: Talk, quote: Quote): string {
 
 /** A point's notes: the quotes of the talk that speak to it. */
 function pointNotes(point: Point, talk: Talk, heading: string): string {
-  const related = relatedQuotes(point, talk.quotes);
+  const related = relatedQuotes(point, talk);
   if (related.length === 0) return "";
   return escapeNote(
     [heading, ...related.map((quote) => `- ${quote.speaker}: ${quote.text}`)].join("\n"),
@@ -131,7 +131,7 @@ function pointSlides(selection: Selection, labels: ReturnType<typeof labelsFor>)
     const notes = pointNotes(point, selection.talk, labels.related);
     return splitBody(point.body).map((body, index) => ({
       n: point.n,
-      lead: escapeMarkdown(index === 0 ? point.lead : `${point.lead} ${labels.continued}`),
+      lead: escapeMarkdown(index === 0 ? point.lead : `${point.lead}${labels.continued}`),
       body: escapeMarkdown(body),
       long: readingLength(body) > LONG_BODY,
       continued: index > 0,

@@ -49,7 +49,7 @@ export const builtInThemes: Readonly<Record<string, ThemeTokens>> = {
       surface: "#f1ede4",
       text: "#1c1917",
       muted: "#57534e",
-      accent: "#b45309",
+      accent: "#a3480a",
       onAccent: "#ffffff",
     },
     font: { deck: DECK_FONTS },
