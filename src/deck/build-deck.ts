@@ -2,6 +2,7 @@ import type { EmojiSet } from "../cards/emoji.js";
 import type { OutputFile } from "../output/write.js";
 import type { Selection } from "../select.js";
 import type { TemplateRegistry } from "../templates.js";
+import { marpThemeFile } from "../theme/marp-css.js";
 import { emojiFiles, fetchImage, qrCodeSvg } from "./assets.js";
 import { findBrowser, INSTALL_HINT } from "./browser.js";
 import { embeddedFontCss } from "./fonts-css.js";
@@ -90,7 +91,12 @@ export async function buildDeck(
       ? { name: file.name, data: standaloneHtml(file.data.toString(), assets) }
       : file;
   return {
-    files: [{ name: "deck.md", data: markdown }, ...assets, ...exported.map(standalone)],
+    files: [
+      { name: "deck.md", data: markdown },
+      { name: "theme.css", data: marpThemeFile(selection.theme) },
+      ...assets,
+      ...exported.map(standalone),
+    ],
     slides: rendered.slideCount,
     notes,
     missing,

@@ -1,12 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createMarp } from "../../src/deck/render.js";
 import { ErrorCode, type TalkdeckError } from "../../src/errors.js";
 import { readSource } from "../../src/source.js";
 import { resolveSpec } from "../../src/spec/resolve.js";
 import { AA, brandTheme } from "../../src/theme/brand.js";
 import { contrast } from "../../src/theme/color.js";
-import { marpThemeCss } from "../../src/theme/marp-css.js";
+import { marpThemeCss, marpThemeFile, marpThemeName } from "../../src/theme/marp-css.js";
 import { builtInThemes, type ThemeTokens, textPairs } from "../../src/theme/tokens.js";
 import { tempDir } from "../helpers/paths.js";
 
@@ -83,6 +84,16 @@ describe("themes in the front matter", () => {
     expect(() => resolveSpec(talk("theme: ./bad.yaml", join(dir, "talk.md")), undefined)).toThrow(
       /color\.background/,
     );
+  });
+
+  it("makes a Marp theme file that marp-core registers and renders", () => {
+    const theme = builtInThemes.midnight as ThemeTokens;
+    const marp = createMarp();
+    marp.themeSet.add(marpThemeFile(theme));
+    expect(marp.themeSet.has(marpThemeName(theme))).toBe(true);
+    const { html, css } = marp.render(`---\ntheme: ${marpThemeName(theme)}\n---\n\n# Hi`);
+    expect(html).toContain(`data-theme="${marpThemeName(theme)}"`);
+    expect(css).toContain(theme.color.background);
   });
 
   it("turns the same tokens into the deck's CSS", () => {
