@@ -47,7 +47,9 @@ export interface BuildResult {
 async function loadTalkAndSpec(file: string): Promise<{ talk: Source; spec: Source | undefined }> {
   const first = await loadSource(file);
   const source = first.data.source;
-  if (typeof source !== "string") return { talk: first, spec: undefined };
+  // A clipper's `source: https://…` is where the article came from, not a talk file.
+  if (typeof source !== "string" || /^https?:\/\//i.test(source))
+    return { talk: first, spec: undefined };
   return { talk: await loadSource(resolve(dirname(file), source)), spec: first };
 }
 
@@ -70,8 +72,8 @@ function checkCardLayout(templates: TemplateRegistry, spec: ResolvedSpec): void 
 /** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
 export async function buildTalk(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
-  const talk = parseTalk(talkSource.body, talkSource.file);
   const spec = resolveSpec(talkSource, specSource, options);
+  const talk = parseTalk(talkSource.body, talkSource.file, spec.hints);
   const selection = select(talk, spec);
   // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
   await checkOutputFolder(spec.outputDir);

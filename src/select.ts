@@ -116,13 +116,14 @@ function pickPoints(talk: Talk, spec: ResolvedSpec): Point[] {
 
 /** Applies the resolved spec to the parsed talk. */
 export function select(talk: Talk, spec: ResolvedSpec): Selection {
-  const notes: string[] = [];
-  if (talk.points.length === 0) notes.push("no summary list found: the deck has no point slides");
+  const notes = [...talk.notes];
   if (talk.quotes.length === 0) notes.push("no quote candidates found: no quote slides or cards");
   const points = pickPoints(talk, spec);
   const deckQuotes = pickQuotes(talk, spec.deck.quotes, spec, []);
   const cardQuotes = pickQuotes(talk, spec.cards.quotes, spec, deckQuotes);
   const meta: TalkMeta = { ...talk.meta, ...spec.meta, lang: spec.lang ?? talk.meta.lang };
+  // The talk's own header link wins over a clipper's `url:`.
+  if (talk.meta.sourceUrl !== undefined) meta.sourceUrl = talk.meta.sourceUrl;
   return {
     talk,
     meta,

@@ -1,10 +1,11 @@
 import { loadSource } from "../source.js";
+import { resolveSpec } from "../spec/resolve.js";
 import type { Talk } from "../talk/model.js";
 import { parseTalk } from "../talk/parse.js";
 
 async function loadTalk(file: string): Promise<Talk> {
   const source = await loadSource(file);
-  return parseTalk(source.body, source.file);
+  return parseTalk(source.body, source.file, resolveSpec(source, undefined).hints);
 }
 
 /** `talkdeck quotes FILE`: ranked candidates, as a table or JSON. */

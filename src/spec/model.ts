@@ -1,4 +1,5 @@
 import type { ErrorLocation } from "../errors.js";
+import type { TalkHints } from "../talk/model.js";
 import type { ThemeTokens } from "../theme/tokens.js";
 
 export type QuoteSelection =
@@ -20,7 +21,16 @@ export interface ResolvedSpec {
   talkFile: string;
   theme: ThemeTokens;
   lang: string | undefined;
-  meta: { title?: string; subtitle?: string; author?: string; date?: string; place?: string };
+  meta: {
+    title?: string;
+    subtitle?: string;
+    author?: string;
+    date?: string;
+    place?: string;
+    sourceUrl?: string;
+  };
+  /** What the front matter tells the parser: speakers and their short names, a description. */
+  hints: TalkHints;
   deck: {
     points: "all" | "none" | number[];
     quotes: QuoteSelection;

@@ -3,6 +3,7 @@ import { closest } from "fastest-levenshtein";
 import type { z } from "zod";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
 import type { Source } from "../source.js";
+import type { TalkHints } from "../talk/model.js";
 import { brandTheme } from "../theme/brand.js";
 import { builtInThemes, defaultThemeName, type ThemeTokens } from "../theme/tokens.js";
 import { isThemePath, readThemeFile } from "../theme/user-theme.js";
@@ -107,6 +108,27 @@ function toQuoteSelection(
   return { kind: "auto", count: input.auto };
 }
 
+/** The front matter's speakers, as full names with the short names the text may use. */
+function talkHints(spec: SpecInput): TalkHints {
+  const hints: TalkHints = {};
+  if (spec.description !== undefined) hints.description = spec.description;
+  const speakers = spec.speakers;
+  if (speakers === undefined) return hints;
+  if (Array.isArray(speakers)) {
+    hints.speakers = speakers.map((entry) =>
+      typeof entry === "string"
+        ? { name: entry, aliases: [] }
+        : { name: entry.name, aliases: entry.aliases ?? [] },
+    );
+  } else {
+    const byName = new Map<string, string[]>();
+    for (const [alias, name] of Object.entries(speakers))
+      byName.set(name, [...(byName.get(name) ?? []), alias]);
+    hints.speakers = [...byName].map(([name, aliases]) => ({ name, aliases }));
+  }
+  return hints;
+}
+
 export interface CliOverrides {
   /** Output root from `-o`, relative to the working directory. */
   output?: string;
@@ -168,8 +190,13 @@ export function resolveSpec(
     const value = merged[key];
     if (value !== undefined) meta[key] = value;
   }
+  const sourceUrl = [merged.url, merged.source].find(
+    (value) => value !== undefined && /^https?:\/\//i.test(value),
+  );
+  if (sourceUrl !== undefined) meta.sourceUrl = sourceUrl;
   return {
     talkFile: talk.file,
+    hints: talkHints(merged),
     theme,
     lang: merged.lang,
     meta,

@@ -34,6 +34,26 @@ export const cardsSpecSchema = z
   .partial()
   .strict();
 
+/** `[萨姆·奥特曼, { name: Kevin Weil, aliases: [Kevin] }]`, or a map of short name → full name. */
+const speakersSchema = z.union([
+  z
+    .array(
+      z.union([
+        z.string().trim().min(1),
+        z
+          .object({
+            name: z.string().trim().min(1),
+            aliases: z.array(z.string().trim().min(1)).optional(),
+          })
+          .strict(),
+      ]),
+    )
+    .min(1),
+  z.record(z.string().trim().min(1), z.string().trim().min(1)),
+]);
+
+const stringOrList = z.union([z.string(), z.array(z.string())]);
+
 /** The front matter of a talk or spec file, as the user writes it. */
 export const specInputSchema = z
   .object({
@@ -51,6 +71,18 @@ export const specInputSchema = z
     deck: deckSpecSchema,
     cards: cardsSpecSchema,
     output: z.string().min(1),
+    speakers: speakersSchema,
+    // Written by web clippers and podcast tools: read where useful, accepted as they are.
+    description: z.string(),
+    url: z.string(),
+    tags: stringOrList,
+    categories: stringOrList,
+    keywords: stringOrList,
+    created: z.string(),
+    published: z.string(),
+    updated: z.string(),
+    image: z.string(),
+    site: z.string(),
   })
   .partial()
   .strict();

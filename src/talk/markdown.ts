@@ -31,9 +31,17 @@ export function rawInlineText(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
-/** Display text of inline content, soft line breaks joined the CJK way. */
+/** Transcript markers: `[laughter]`, `[04:06]`, `[unintelligible 00:07:00]`, `(applause)`. */
+const TRANSCRIPT_MARKER =
+  /\s*[[(（](?:laughter|laughs|applause|crosstalk|music|silence|inaudible|unintelligible|笑声|掌声|笑)[^\])）]{0,24}[\])）]|\s*\[\d{1,2}:\d{2}(?::\d{2})?\]/giu;
+
+export function stripTranscriptMarkers(text: string): string {
+  return text.replace(TRANSCRIPT_MARKER, "");
+}
+
+/** Display text of inline content: soft line breaks joined the CJK way, transcript markers dropped. */
 export function inlineText(nodes: readonly PhrasingContent[]): string {
-  return joinLines(rawInlineText(nodes));
+  return joinLines(stripTranscriptMarkers(rawInlineText(nodes)));
 }
 
 /** Display text of any node (headings, paragraphs, list items). */

@@ -67,4 +67,14 @@ export interface Talk {
   turns: Turn[];
   /** Ranked best first. */
   quotes: Quote[];
+  /** What the parser had to guess or could not find, said to the user on stderr. */
+  notes: string[];
+}
+
+/** What the front matter tells the parser about the talk. */
+export interface TalkHints {
+  /** Speakers by full name, with the short names the text may use. */
+  speakers?: Array<{ name: string; aliases: string[] }>;
+  /** A clipper's or podcast's description, which may hold the summary (`We discuss: 1. … 2. …`). */
+  description?: string;
 }

@@ -1,25 +1,26 @@
 import type { List, ListItem, Paragraph } from "mdast";
-import { inlineText, startLine } from "./markdown.js";
+import { inlineText, nodeText, startLine } from "./markdown.js";
 import type { Point } from "./model.js";
 import type { Block } from "./sections.js";
-import { joinLines } from "./text.js";
+import { joinLines, splitSentences } from "./text.js";
 
 /** Headings that introduce the summary of key points. */
 const SUMMARY_HEADING =
-  /内容提要|内容摘要|要点|摘要|提要|划重点|核心观点|主要观点|key (points|takeaways)|takeaways|summary|highlights|tl;?dr/i;
-
-/** A lead-in line such as `主要观点如下：` or `Key takeaways:` right before the list. */
+  /内容提要|内容摘要|要点|摘要|提要|划重点|核心观点|主要观点|概要|key (points|takeaways)|takeaways|summary|highlights|tl;?dr/i;
+/** A lead-in line such as `主要观点如下：`, `一些有意思的点：`, `丨划重点` or `Key takeaways:`. */
 const SUMMARY_LEAD_IN =
-  /(观点|要点|重点|如下|以下|takeaways|key points|highlights|summary)\s*[:：]?\s*$/i;
-
-function firstParagraph(item: ListItem): Paragraph | undefined {
-  const first = item.children[0];
-  return first?.type === "paragraph" ? first : undefined;
-}
+  /(观点|要点|重点|的点|如下|以下|划重点|takeaways|key points|highlights|summary|in this (episode|talk)[^:：]*)\s*[:：]?\s*$/i;
+/** Headings of the transcript and other non-topic sections: never points. */
+const NOT_A_TOPIC =
+  /对话|全文|正文|实录|访谈|transcript|conversation|interview|简介|介绍|about|speakers?|guests?|chapters?|目录|show notes|references?|links?/i;
+const CIRCLED = /^\s*([①-⑳])\s*/u;
+const CHAPTER =
+  /^(.{2,80}?)\s*[(（]\s*(\d{1,2}(?::\d{2}){1,2})\s*[-–—~]\s*(\d{1,2}(?::\d{2}){1,2})\s*[)）]\s*$/u;
 
 /** `**Lead:** body` gives a lead and a body; an item without a bold lead is all lead. */
 function toPoint(item: ListItem, n: number): Point | undefined {
-  const paragraph = firstParagraph(item);
+  const paragraph =
+    item.children[0]?.type === "paragraph" ? (item.children[0] as Paragraph) : undefined;
   if (paragraph === undefined) return undefined;
   const [head, ...rest] = paragraph.children;
   const line = startLine(item);
@@ -36,26 +37,162 @@ function toPoint(item: ListItem, n: number): Point | undefined {
 
 function listToPoints(list: List): Point[] {
   const start = list.ordered === true ? (list.start ?? 1) : 1;
+  return list.children.flatMap((item, index) => toPoint(item, start + index) ?? []);
+}
+
+/** Consecutive lists (a `-` list right after a `*` list is two lists in CommonMark) read as one. */
+function listRun(blocks: readonly Block[], from: number): Point[] {
   const points: Point[] = [];
-  list.children.forEach((item, index) => {
-    const point = toPoint(item, start + index);
-    if (point !== undefined) points.push(point);
+  for (let index = from; index < blocks.length; index += 1) {
+    const node = blocks[index]?.node;
+    if (node?.type !== "list") break;
+    for (const point of listToPoints(node)) points.push({ ...point, n: points.length + 1 });
+  }
+  return points;
+}
+
+/** ①…⑳ paragraphs (or lines) right after a lead-in: WeChat's way of numbering. */
+function circledPoints(blocks: readonly Block[], from: number): Point[] {
+  const points: Point[] = [];
+  for (let index = from; index < blocks.length; index += 1) {
+    const node = blocks[index]?.node;
+    if (node?.type !== "paragraph") break;
+    const lines = nodeText(node).split("\n");
+    const items = lines.filter((line) => CIRCLED.test(line));
+    if (items.length === 0) break;
+    for (const item of items) {
+      points.push({
+        n: points.length + 1,
+        lead: item.replace(CIRCLED, "").trim(),
+        body: "",
+        line: startLine(node),
+      });
+    }
+  }
+  return points;
+}
+
+/** `Topic (1:55-9:25)` lines: a chapter list with time ranges. */
+function chapterPoints(blocks: readonly Block[]): Point[] {
+  const points: Point[] = [];
+  for (const block of blocks) {
+    if (block.inNoiseSection) continue;
+    const texts =
+      block.node.type === "paragraph"
+        ? block.node.children
+            .map((child) => ("value" in child ? child.value : ""))
+            .join("")
+            .split("\n")
+        : block.node.type === "list"
+          ? block.node.children.map((item) => nodeText(item))
+          : [];
+    for (const text of texts) {
+      const match = CHAPTER.exec(text.trim());
+      if (match?.[1] !== undefined) {
+        points.push({
+          n: points.length + 1,
+          lead: match[1].trim(),
+          body: `${match[2]}–${match[3]}`,
+          line: block.node.position?.start.line ?? 0,
+        });
+      }
+    }
+    if (points.length > 0 && texts.every((text) => !CHAPTER.test(text.trim()))) break;
+  }
+  return points.length >= 2 ? points : [];
+}
+
+/** The prose under a `## Summary` heading, one point per sentence. */
+function prosePoints(blocks: readonly Block[]): Point[] {
+  const section = blocks.filter(
+    (block) =>
+      block.node.type === "paragraph" &&
+      SUMMARY_HEADING.test(block.section) &&
+      !block.inNoiseSection,
+  );
+  return section
+    .flatMap((block) =>
+      splitSentences(nodeText(block.node)).map((sentence) => ({
+        n: 0,
+        lead: sentence,
+        body: "",
+        line: startLine(block.node),
+      })),
+    )
+    .map((point, index) => ({ ...point, n: index + 1 }));
+}
+
+/** `We discuss: 1. … 2. … 3. …` in a front-matter description. */
+export function pointsFromDescription(description: string): Point[] {
+  const list = /(?:^|[:：]\s*)1[.、)]\s*(.+)$/su.exec(description)?.[1];
+  if (list === undefined) return [];
+  return `1. ${list}`
+    .split(/\s*(?:^|\s)\d{1,2}[.、)]\s+/u)
+    .map((item) => item.trim().replace(/[;；,，]$/u, ""))
+    .filter((item) => item !== "")
+    .map((lead, index) => ({ n: index + 1, lead, body: "", line: 0 }));
+}
+
+/** Section headings with the first paragraph under each: a talk's outline when it has no summary. */
+function headingPoints(blocks: readonly Block[]): Point[] {
+  const points: Point[] = [];
+  blocks.forEach((block, index) => {
+    const { node } = block;
+    if (node.type !== "heading" || node.depth === 1 || block.inNoiseSection) return;
+    const lead = nodeText(node);
+    if (lead === "" || NOT_A_TOPIC.test(lead)) return;
+    const next = blocks[index + 1]?.node;
+    const body = next?.type === "paragraph" ? nodeText(next) : "";
+    points.push({ n: points.length + 1, lead, body, line: startLine(node) });
   });
   return points;
 }
 
+export interface FoundPoints {
+  points: Point[];
+  /** Where they came from, when that is not a summary list: said to the user. */
+  note?: string;
+}
+
 /**
- * The summary list: the first list under a summary heading, or the first list
- * right after a lead-in line such as `主要观点如下：`.
+ * The deck's points, from the first form the talk uses: a list under a summary
+ * heading or lead-in line, circled-digit paragraphs, chapter lines, summary
+ * prose, a list in the front-matter description; else the section headings.
  */
-export function findPoints(blocks: readonly Block[]): Point[] {
-  const candidates = blocks.filter((block) => !block.inNoiseSection);
-  for (const [index, block] of candidates.entries()) {
-    if (block.node.type !== "list") continue;
-    const previous = candidates[index - 1]?.node;
+export function findPoints(blocks: readonly Block[], description?: string): FoundPoints {
+  const live = blocks.filter((block) => !block.inNoiseSection);
+  for (const [index, block] of live.entries()) {
+    const previous = live[index - 1]?.node;
     const introduced =
-      previous?.type === "paragraph" && SUMMARY_LEAD_IN.test(inlineText(previous.children));
-    if (SUMMARY_HEADING.test(block.section) || introduced) return listToPoints(block.node);
+      (previous?.type === "paragraph" && SUMMARY_LEAD_IN.test(nodeText(previous))) ||
+      (previous?.type === "heading" && SUMMARY_HEADING.test(nodeText(previous)));
+    if (block.node.type === "list" && (SUMMARY_HEADING.test(block.section) || introduced)) {
+      return { points: listRun(live, index) };
+    }
+    if (
+      block.node.type === "paragraph" &&
+      CIRCLED.test(nodeText(block.node)) &&
+      (introduced || SUMMARY_HEADING.test(block.section))
+    ) {
+      const points = circledPoints(live, index);
+      if (points.length > 0) return { points };
+    }
   }
-  return [];
+  const chapters = chapterPoints(live);
+  if (chapters.length > 0) return { points: chapters };
+  const prose = prosePoints(live);
+  if (prose.length > 0) return { points: prose };
+  const described = description === undefined ? [] : pointsFromDescription(description);
+  if (described.length > 0)
+    return { points: described, note: "points taken from the front matter's description" };
+  const headings = headingPoints(live);
+  if (headings.length > 0)
+    return {
+      points: headings,
+      note: "no summary list found: points taken from the section headings",
+    };
+  return {
+    points: [],
+    note: "no summary list and no section headings found: the deck has no point slides",
+  };
 }

@@ -17,13 +17,15 @@ const TRAILING_SOFT = /[\s，、；：,;:—-]+$/u;
 
 /** A sentence that leans on the one before it cannot stand alone on a card. */
 const LEANS_ON_PREVIOUS =
-  /^(但|但是|可是|然而|而|而且|并且|所以|因此|因为|这|那|它|其|也|此外|另外|(and|but|so|that|this|it|which|because|also)\b)/iu;
+  /^(但|但是|可是|然而|而|而且|并且|所以|因此|因为|甚至|这|那|它|其|也|此外|另外|(and|but|so|that|this|it|which|because|also|that's why)\b)/iu;
 
 interface Candidate {
   text: string;
   speaker: string;
   turn: number;
   line: number;
+  /** Bold in the write-up: the editor already marked it. */
+  bold: boolean;
 }
 
 /** The text of a bold span, with the sentence end that a line break pushed outside it. */
@@ -52,6 +54,41 @@ function isQuestion(text: string): boolean {
   return /[？?]$/u.test(text);
 }
 
+/** Quotable length: 12–90 CJK characters or 8–45 words. */
+function quotableLength(text: string): boolean {
+  const length = readingLength(text);
+  return /[\p{Script=Han}]/u.test(text)
+    ? length >= 12 && length <= 90
+    : length >= 8 && length <= 45;
+}
+
+/** Filler, sponsor reads and housekeeping are never quotes. */
+const NOT_QUOTABLE =
+  /\b(um+|uh+|you know|i mean|kind of hard|sort of|brought to you by|sponsor(ed)?|promo code|use code|% off|subscribe|thanks for having me|welcome to the show|great to be here)\b|赞助|广告|嗯|呃|欢迎来到|感谢邀请/iu;
+
+/** Where nothing is bold: the speakers' own self-contained sentences of quotable length. */
+function sentenceCandidates(turns: readonly TurnDraft[], skip: ReadonlySet<string>): Candidate[] {
+  const found: Candidate[] = [];
+  turns.forEach((turn, turnIndex) => {
+    if (skip.has(turn.speaker)) return;
+    for (const paragraph of turn.paragraphs) {
+      for (const sentence of splitSentences(paragraph.text)) {
+        if (!quotableLength(sentence) || isQuestion(sentence) || LEANS_ON_PREVIOUS.test(sentence))
+          continue;
+        if (NOT_QUOTABLE.test(sentence)) continue;
+        found.push({
+          text: sentence,
+          speaker: turn.speaker,
+          turn: turnIndex,
+          line: paragraph.line,
+          bold: false,
+        });
+      }
+    }
+  });
+  return found;
+}
+
 function boldCandidates(turns: readonly TurnDraft[]): Candidate[] {
   const found: Candidate[] = [];
   turns.forEach((turn, turnIndex) => {
@@ -65,7 +102,7 @@ function boldCandidates(turns: readonly TurnDraft[]): Candidate[] {
           const text = /[\p{Script=Han}]/u.test(run)
             ? run.replace(/\s+(?=[\p{Script=Han}，。])/gu, "")
             : run;
-          found.push({ text, speaker: turn.speaker, turn: turnIndex, line });
+          found.push({ text, speaker: turn.speaker, turn: turnIndex, line, bold: true });
         }
       });
     }
@@ -74,27 +111,48 @@ function boldCandidates(turns: readonly TurnDraft[]): Candidate[] {
 }
 
 /** Signals an editor would name when picking a line for a card. */
-function score(text: string): { score: number; why: string[] } {
-  const why = ["bold in the transcript"];
-  let total = 3;
+function score(candidate: Candidate): { score: number; why: string[] } {
+  const { text } = candidate;
+  const why: string[] = [];
+  let total = candidate.bold ? 3 : 1;
+  if (candidate.bold) why.push("bold in the transcript");
   const length = readingLength(text);
-  if (/我/u.test(text) || /\b(I|we|my|our|me|us)\b/i.test(text)) {
-    total += 1;
-    why.push("first person");
+  const signals: Array<[RegExp, number, string]> = [
+    [/我|\b(I|we|my|our|me|us)\b/i, 1, "first person"],
+    [
+      /不是.{1,40}而是|而不是|[，,]\s*而|但|却|然而|rather than|instead|\bbut\b|not .{1,40} but|, and .{1,30} is /iu,
+      1,
+      "contrast",
+    ],
+    [
+      /\d|\b(two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|twice|half)\b/i,
+      0.5,
+      "a number",
+    ],
+    [
+      /^(don'?t|never|always|keep|start|stop|pick|ship|build|hire|watch|make|give|get|find|要|别|不要|永远不要|一定要)\b/iu,
+      1,
+      "imperative",
+    ],
+    [
+      /就像|好比|仿佛|有点像|像是|\blike a\b|\bas .{1,20} as\b|is a (?!lot)/iu,
+      0.5,
+      "vivid comparison",
+    ],
+    [
+      /\b(every|never|always|nobody|the best|the hardest)\b|所有|永远|最好的|没有人/iu,
+      0.5,
+      "a general claim",
+    ],
+  ];
+  for (const [pattern, points, reason] of signals) {
+    if (pattern.test(text)) {
+      total += points;
+      why.push(reason);
+    }
   }
-  if (
-    /不是.{1,40}而是|而不是|[，,]\s*而|但|却|然而|rather than|instead|\bbut\b|not .{1,40} but/iu.test(
-      text,
-    )
-  ) {
-    total += 1;
-    why.push("contrast");
-  }
-  if (/\d/.test(text)) {
-    total += 0.5;
-    why.push("a number");
-  }
-  if (length >= 12 && length <= 60) {
+  const cjk = /[\p{Script=Han}]/u.test(text);
+  if (cjk ? length >= 12 && length <= 60 : length >= 8 && length <= 30) {
     total += 1;
     why.push(`fits a card (${length} units)`);
   } else if (length > COMFORTABLE_MAX) {
@@ -104,6 +162,14 @@ function score(text: string): { score: number; why: string[] } {
   if (isQuestion(text)) {
     total -= 3;
     why.push("a question");
+  }
+  if (LEANS_ON_PREVIOUS.test(text)) {
+    total -= 1.5;
+    why.push("leans on what came before");
+  }
+  if (!/[。！？!?.…」”"]$/u.test(text)) {
+    total -= 0.5;
+    why.push("cut off mid-sentence");
   }
   return { score: total, why };
 }
@@ -123,23 +189,31 @@ function assignIds(hashes: readonly string[]): string[] {
   });
 }
 
-/** Quote candidates from the turns, de-duplicated and ranked best first. */
-export function findQuotes(turns: readonly TurnDraft[]): Quote[] {
-  const seen = new Set<string>();
-  const unique = boldCandidates(turns).filter((candidate) => {
-    const key = normalizeForMatch(candidate.text);
-    if (readingLength(candidate.text) < MIN_LENGTH || isQuestion(candidate.text) || seen.has(key)) {
-      return false;
-    }
-    seen.add(key);
-    return true;
-  });
+/**
+ * Quote candidates from the turns, ranked best first: bold spans, or where
+ * nothing is bold, the speakers' own sentences. A sentence said twice (an
+ * opening highlight reel) appears once, at the turn where it is said in full.
+ */
+export function findQuotes(
+  turns: readonly TurnDraft[],
+  notSpeakers: ReadonlySet<string> = new Set(),
+): Quote[] {
+  const bold = boldCandidates(turns);
+  const candidates = bold.length > 0 ? bold : sentenceCandidates(turns, notSpeakers);
+  const lastIndex = new Map<string, number>();
+  candidates.forEach((candidate, index) => lastIndex.set(normalizeForMatch(candidate.text), index));
+  const unique = candidates.filter(
+    (candidate, index) =>
+      readingLength(candidate.text) >= MIN_LENGTH &&
+      !isQuestion(candidate.text) &&
+      lastIndex.get(normalizeForMatch(candidate.text)) === index,
+  );
   const ids = assignIds(unique.map((candidate) => hashOf(candidate.text)));
   const quotes = unique.map(
-    (candidate, index): Quote => ({
+    ({ bold: _bold, ...candidate }, index): Quote => ({
       id: ids[index] ?? "",
       ...candidate,
-      ...score(candidate.text),
+      ...score(unique[index] as Candidate),
     }),
   );
   return quotes.sort((a, b) => b.score - a.score || a.line - b.line);

@@ -1,63 +1,18 @@
-import type { Paragraph, PhrasingContent } from "mdast";
-import { inlineText, nodeText } from "./markdown.js";
+import { readLabel } from "./labels.js";
+import { nodeText } from "./markdown.js";
 import type { Speaker, SpeakerRole } from "./model.js";
 import type { Block } from "./sections.js";
-
-/** A speaker label at the start of a paragraph, and the inline content after it. */
-export interface Label {
-  name: string;
-  rest: PhrasingContent[];
-}
 
 const AUDIENCE = /提问者|观众|听众|现场提问|audience|questioner|attendee|^q$/i;
 const BIO_HEADING =
   /简介|介绍|嘉宾|讲者|演讲者|about the (speakers?|guests?|hosts?)|speakers?|guests?|bios?$/i;
-/** A name is short and carries no sentence punctuation. */
-const NAME = /^[^\s。，,！？!?；;“”"()（）][^。，！？!?；;“”"]{0,29}$/u;
-
-function asName(raw: string): string | undefined {
-  const name = raw.trim();
-  if (!NAME.test(name) || /^\d+$/.test(name)) return undefined;
-  if (name.split(/\s+/).length > 5) return undefined;
-  return name;
-}
-
-/** Drops the separator (colon, white space) that follows a label. */
-function trimLeadingSeparator(rest: PhrasingContent[]): PhrasingContent[] {
-  const [first, ...others] = rest;
-  if (first?.type !== "text") return rest;
-  const value = first.value.replace(/^\s*[:：]?\s*/u, "");
-  return value === "" ? others : [{ ...first, value }, ...others];
-}
-
-/**
- * Reads `**凯文·韦尔：**`, `**Name:**`, `**Name**：` and `**Name** :` at the start of a paragraph.
- */
-export function readLabel(paragraph: Paragraph): Label | undefined {
-  const [first, second, ...others] = paragraph.children;
-  if (first?.type !== "strong") return undefined;
-  const strongText = inlineText(first.children);
-  const inside = /^(.+?)\s*[:：]$/u.exec(strongText);
-  if (inside?.[1] !== undefined) {
-    const name = asName(inside[1]);
-    const rest = second === undefined ? others : [second, ...others];
-    return name === undefined ? undefined : { name, rest: trimLeadingSeparator(rest) };
-  }
-  if (second?.type === "text" && /^\s*[:：]/u.test(second.value)) {
-    const name = asName(strongText);
-    return name === undefined
-      ? undefined
-      : { name, rest: trimLeadingSeparator([second, ...others]) };
-  }
-  return undefined;
-}
 
 export function roleOf(name: string): SpeakerRole {
   return AUDIENCE.test(name) ? "audience" : "speaker";
 }
 
 /** Bios: paragraphs under a speakers/简介 heading that start with a speaker's name. */
-function findBio(
+export function findBio(
   blocks: readonly Block[],
   name: string,
 ): { bio: string; aliases: string[] } | undefined {
@@ -88,10 +43,16 @@ export function titleFromBio(bio: string): string | undefined {
 }
 
 /** Speakers in order of their first turn, with bios where the text gives them. */
-export function buildSpeakers(names: readonly string[], blocks: readonly Block[]): Speaker[] {
+export function buildSpeakers(
+  names: readonly string[],
+  blocks: readonly Block[],
+  labelsUsed: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Speaker[] {
   return names.map((name) => {
     const found = findBio(blocks, name);
-    const speaker: Speaker = { name, aliases: found?.aliases ?? [], role: roleOf(name) };
+    const other = [...(labelsUsed.get(name) ?? [])].filter((label) => label !== name);
+    const aliases = [...new Set([...(found?.aliases ?? []), ...other])];
+    const speaker: Speaker = { name, aliases, role: roleOf(name) };
     if (found !== undefined) {
       speaker.bio = found.bio;
       const title = titleFromBio(found.bio);
@@ -102,19 +63,35 @@ export function buildSpeakers(names: readonly string[], blocks: readonly Block[]
 }
 
 /**
- * Which bold openings are real speaker labels: a name used at least twice, or
- * one that a bio introduces, or an audience label. A one-off `**Note:**` is not a speaker.
+ * Which labels are real speakers: a name used at least twice, one written
+ * with a timestamp, one the front matter or a bio introduces, an audience
+ * label, or any bold label where two or more names take bold turns (a
+ * conversation). A one-off `**Note:**` or `一些有意思的点：` is not a speaker.
  */
-export function acceptedLabelNames(blocks: readonly Block[]): Set<string> {
+export function acceptedLabelNames(
+  blocks: readonly Block[],
+  known: ReadonlySet<string>,
+): Set<string> {
   const counts = new Map<string, number>();
+  const bold = new Set<string>();
+  const accepted = new Set<string>();
   for (const block of blocks) {
     if (block.inNoiseSection || block.node.type !== "paragraph") continue;
     const label = readLabel(block.node);
-    if (label !== undefined) counts.set(label.name, (counts.get(label.name) ?? 0) + 1);
+    if (label === undefined) continue;
+    counts.set(label.name, (counts.get(label.name) ?? 0) + 1);
+    if (label.kind === "timestamp") accepted.add(label.name);
+    if (label.kind === "bold") bold.add(label.name);
   }
-  const accepted = new Set<string>();
+  const conversation = bold.size >= 2;
   for (const [name, count] of counts) {
-    if (count >= 2 || roleOf(name) === "audience" || findBio(blocks, name) !== undefined) {
+    if (
+      count >= 2 ||
+      known.has(name) ||
+      (conversation && bold.has(name)) ||
+      roleOf(name) === "audience" ||
+      findBio(blocks, name) !== undefined
+    ) {
       accepted.add(name);
     }
   }
