@@ -226,3 +226,36 @@ describe("talkdeck build: card layout and logo", () => {
     await expect(stat(logo.out)).rejects.toThrow();
   });
 });
+
+describe("talks of other layouts", () => {
+  it("builds a file it does not recognise, saying what is missing", async () => {
+    const file = join(repoRoot, "test", "fixtures", "talks", "unrecognized.md");
+    const out = await tempDir();
+    const io = captureIo();
+    expect(await run(["build", file, "-o", out], io)).toBe(0);
+    expect(io.err()).toContain("talkdeck: note: no speaker labels found and none named");
+    expect(io.err()).toContain("talkdeck: note: no summary list and no section headings found");
+    const manifest = JSON.parse(
+      await readFile(join(out, "unrecognized", "manifest.json"), "utf8"),
+    ) as Manifest;
+    expect(manifest.deck.slides).toBe(2);
+    expect(manifest.cards).toEqual([]);
+  });
+
+  it("prints the whole parsed talk with inspect --json", async () => {
+    const io = captureIo();
+    expect(
+      await run(
+        ["inspect", join(repoRoot, "test", "fixtures", "talks", "label-timestamp.en.md"), "--json"],
+        io,
+      ),
+    ).toBe(0);
+    const talk = JSON.parse(io.out()) as {
+      speakers: Array<{ name: string }>;
+      turns: unknown[];
+      quotes: unknown[];
+    };
+    expect(talk.speakers.map((speaker) => speaker.name)).toEqual(["Lex Fridman", "Jane Doe"]);
+    expect(talk.turns).toHaveLength(4);
+  });
+});

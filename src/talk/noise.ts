@@ -12,7 +12,7 @@ const NOISE_HEADING =
 
 /** Short calls to follow, star, subscribe or scan. */
 const PROMO =
-  /关注(公众号|我们)|设[🌟⭐星]标|星标|点击.{0,8}关注|扫码|长按.{0,6}二维码|点赞.{0,4}在看|转发.{0,4}在看|subscribe (to|for)|follow us|like and subscribe|sign up for our newsletter/iu;
+  /关注(公众号|我们)|设[🌟⭐星]标|星标|点击.{0,8}关注|扫码|长按.{0,6}二维码|点赞.{0,4}在看|转发.{0,4}在看|跳转到.{0,30}查看|阅读原文|^\d+篇原创内容$|^公众号$|subscribe (to|for)|follow us|like and subscribe|sign up for our newsletter|view (it )?in (your )?browser/iu;
 
 /** A promotional line is short; a long paragraph that mentions "关注" is content. */
 const PROMO_MAX_LENGTH = 80;
