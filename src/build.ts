@@ -1,12 +1,11 @@
 import { dirname, relative, resolve } from "node:path";
 import { closest } from "fastest-levenshtein";
+import { buildCards } from "./cards/build-cards.js";
 import { EmojiSet } from "./cards/emoji.js";
-import { loadCardFonts } from "./cards/fonts.js";
-import { loadLogo } from "./cards/logo.js";
-import { CardRenderer } from "./cards/render.js";
 import { type BrowserFormat, buildDeck } from "./deck/build-deck.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
-import { type CardEntry, cardFileName, galleryPage, type Manifest } from "./output/manifest.js";
+import { BuildCache } from "./output/cache.js";
+import { galleryPage, type Manifest } from "./output/manifest.js";
 import {
   checkOutputFolder,
   GENERATOR,
@@ -41,6 +40,8 @@ export interface BuildResult {
   notes: string[];
   /** Exports asked for on the command line that could not be made: no browser. */
   missingExports: BrowserFormat[];
+  /** Cards drawn in this build; the others were unchanged and kept. */
+  cardsRendered: number;
 }
 
 /** A spec file names its talk with `source:`; a talk file is its own spec. */
@@ -76,7 +77,7 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
   const talk = parseTalk(talkSource.body, talkSource.file, spec.hints);
   const selection = select(talk, spec);
   // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
-  await checkOutputFolder(spec.outputDir);
+  const cache = new BuildCache(spec.outputDir, await checkOutputFolder(spec.outputDir));
   const templates = await loadTemplates(options.templatesDir);
   checkCardLayout(templates, spec);
 
@@ -87,45 +88,12 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
     allowRemote: options.allowRemote ?? false,
     userSlides: specSource?.body,
     browser: options.browser,
+    cache,
   });
   const files: OutputFile[] = [...deck.files];
 
-  const cards: CardEntry[] = [];
-  if (selection.cardQuotes.length > 0 && selection.sizes.length > 0) {
-    const renderer = new CardRenderer(await loadCardFonts(), emoji, templates);
-    const logo =
-      spec.cards.logo === undefined
-        ? undefined
-        : await loadLogo(spec.cards.logo, spec.locate(["cards", "logo"]));
-    for (const quote of selection.cardQuotes) {
-      const speakerTitle = talk.speakers.find((speaker) => speaker.name === quote.speaker)?.title;
-      for (const size of selection.sizes) {
-        const card = await renderer.render({
-          quote,
-          speakerTitle,
-          size,
-          theme: selection.theme,
-          talkTitle: selection.meta.title,
-          handle: selection.handle,
-          logo,
-          layout: spec.cards.layout,
-          lang: selection.meta.lang,
-        });
-        const name = cardFileName(quote.id, size);
-        files.push({ name, data: card.png });
-        cards.push({
-          file: name,
-          quoteId: quote.id,
-          preset: size.name,
-          width: size.width,
-          height: size.height,
-          speaker: quote.speaker,
-          text: quote.text,
-          alt: card.alt,
-        });
-      }
-    }
-  }
+  const cards = await buildCards(selection, spec, templates, emoji, cache);
+  files.push(...cards.files);
 
   const manifest: Manifest = {
     generator: GENERATOR,
@@ -137,8 +105,9 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
     },
     theme: selection.theme.name,
     deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
-    cards,
+    cards: cards.entries,
     files: [...files.map((entry) => entry.name), "index.html"],
+    hashes: cache.hashes,
   };
   files.push({ name: "index.html", data: galleryPage(manifest) });
   // The manifest goes last: it is what marks the folder as a finished talkdeck build.
@@ -149,7 +118,8 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
   return {
     outputDir: spec.outputDir,
     slides: deck.slides,
-    cards: cards.length,
+    cards: cards.entries.length,
+    cardsRendered: cards.rendered,
     files: files.map((entry) => entry.name),
     notes: [...selection.notes, ...deck.notes],
     missingExports: deck.missing,

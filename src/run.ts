@@ -85,7 +85,7 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
       if (options.quiet !== true) {
         for (const note of result.notes) io.stderr.write(`talkdeck: note: ${note}\n`);
         io.stderr.write(
-          `talkdeck: wrote ${result.outputDir} (${result.slides} slides, ${result.cards} cards)\n`,
+          `talkdeck: wrote ${result.outputDir} (${result.slides} slides, ${result.cards} cards${result.cardsRendered < result.cards ? `, ${result.cards - result.cardsRendered} unchanged` : ""})\n`,
         );
       }
       if (result.missingExports.length > 0) {

@@ -5,6 +5,7 @@ import type { CardSize } from "../spec/model.js";
 import type { Quote } from "../talk/model.js";
 import { compileTemplate, type TemplateRegistry } from "../templates.js";
 import type { ThemeTokens } from "../theme/tokens.js";
+import { altText } from "./alt-text.js";
 import { type CardElement, htmlToElement } from "./element.js";
 import type { EmojiSet } from "./emoji.js";
 import type { CardFontLibrary, CardFonts } from "./fonts.js";
@@ -45,9 +46,7 @@ function scaledLogo(logo: CardLogo, height: number): CardLogo {
   return { dataUri: logo.dataUri, height, width: Math.round((logo.width * height) / logo.height) };
 }
 
-export function altText(quote: Quote): string {
-  return `Quote by ${quote.speaker}: ${quote.text}`;
-}
+export { altText } from "./alt-text.js";
 
 function describeChars(chars: readonly string[]): string {
   return chars

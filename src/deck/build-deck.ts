@@ -1,8 +1,10 @@
 import type { EmojiSet } from "../cards/emoji.js";
+import { type BuildCache, contentHash } from "../output/cache.js";
 import type { OutputFile } from "../output/write.js";
 import type { Selection } from "../select.js";
 import type { TemplateRegistry } from "../templates.js";
 import { marpThemeFile } from "../theme/marp-css.js";
+import { version } from "../version.js";
 import { emojiFiles, fetchImage, qrCodeSvg } from "./assets.js";
 import { findBrowser, INSTALL_HINT } from "./browser.js";
 import { embeddedFontCss } from "./fonts-css.js";
@@ -21,6 +23,8 @@ export interface DeckOptions {
   allowRemote: boolean;
   /** The Markdown body of a spec file: the user's own slides. */
   userSlides: string | undefined;
+  /** What the previous build in the folder made, to keep unchanged exports. */
+  cache?: BuildCache;
   /** A browser path, `false` for none, or undefined to find one. */
   browser?: string | false | undefined;
 }
@@ -31,6 +35,53 @@ export interface BuiltDeck {
   notes: string[];
   /** Exports asked for on the command line that could not be made (no browser). */
   missing: BrowserFormat[];
+}
+
+/** The files an export makes: `deck.html`, `deck.pdf`, `deck.pptx`, `slides/slide.NNN.png`. */
+function madeBy(format: DeckFormat): (name: string) => boolean {
+  return format === "png"
+    ? (name) => name.startsWith("slides/")
+    : (name) => name === `deck.${format}`;
+}
+
+/**
+ * Runs marp-cli only for the exports whose inputs changed since the previous
+ * build in this folder (a browser export takes seconds); the rest are read back.
+ */
+async function exportOrReuse(
+  markdown: string,
+  assets: readonly OutputFile[],
+  formats: readonly DeckFormat[],
+  browser: string | undefined,
+  cache: BuildCache | undefined,
+): Promise<OutputFile[]> {
+  const fontCss = await embeddedFontCss();
+  const inputs = [
+    version,
+    markdown,
+    fontCss,
+    ...assets.flatMap((asset) => [asset.name, asset.data]),
+  ];
+  const files: OutputFile[] = [];
+  const stale: DeckFormat[] = [];
+  for (const format of formats) {
+    const hash = contentHash(format, ...inputs);
+    const reused =
+      cache === undefined
+        ? undefined
+        : await cache.reuse(cache.previousNames(hash, madeBy(format)), hash);
+    if (reused === undefined) stale.push(format);
+    else files.push(...reused);
+  }
+  if (stale.length > 0) {
+    const made = await exportDeck(markdown, assets, stale, browser, fontCss);
+    for (const format of stale) {
+      const names = made.map((file) => file.name).filter(madeBy(format));
+      cache?.record(names, contentHash(format, ...inputs));
+    }
+    files.push(...made);
+  }
+  return files;
 }
 
 /**
@@ -85,7 +136,7 @@ export async function buildDeck(
     );
   }
   const formats: DeckFormat[] = ["html", ...(browser === undefined ? [] : asked)];
-  const exported = await exportDeck(markdown, assets, formats, browser, await embeddedFontCss());
+  const exported = await exportOrReuse(markdown, assets, formats, browser, options.cache);
   const standalone = (file: OutputFile): OutputFile =>
     file.name === "deck.html"
       ? { name: file.name, data: standaloneHtml(file.data.toString(), assets) }

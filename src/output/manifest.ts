@@ -22,6 +22,8 @@ export interface Manifest {
   cards: CardEntry[];
   /** Every file this build wrote (the manifest aside), so the next build can tidy up. */
   files: string[];
+  /** The content hash each output was made from, so the next build can keep what did not change. */
+  hashes: Record<string, string>;
 }
 
 export function cardFileName(quoteId: string, size: CardSize): string {

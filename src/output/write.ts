@@ -12,8 +12,14 @@ export interface OutputFile {
 export const MANIFEST = "manifest.json";
 export const GENERATOR = "talkdeck";
 
-/** The files a previous build wrote into this folder, from its manifest; undefined when it is not ours. */
-async function previousOutputs(dir: string): Promise<string[] | undefined> {
+/** What the previous build in a folder made: its files, and the content hash each was made from. */
+export interface PreviousBuild {
+  files: string[];
+  hashes: Readonly<Record<string, string>>;
+}
+
+/** The previous build of this folder, from its manifest; undefined when the folder is not ours. */
+async function previousBuild(dir: string): Promise<PreviousBuild | undefined> {
   let text: string;
   try {
     text = await readFile(join(dir, MANIFEST), "utf8");
@@ -21,9 +27,16 @@ async function previousOutputs(dir: string): Promise<string[] | undefined> {
     return undefined;
   }
   try {
-    const manifest = JSON.parse(text) as { generator?: unknown; files?: unknown };
+    const manifest = JSON.parse(text) as { generator?: unknown; files?: unknown; hashes?: unknown };
     if (manifest.generator !== GENERATOR || !Array.isArray(manifest.files)) return undefined;
-    return manifest.files.filter((file): file is string => typeof file === "string");
+    const hashes =
+      typeof manifest.hashes === "object" && manifest.hashes !== null
+        ? (manifest.hashes as Record<string, string>)
+        : {};
+    return {
+      files: manifest.files.filter((file): file is string => typeof file === "string"),
+      hashes,
+    };
   } catch {
     return undefined;
   }
@@ -62,8 +75,8 @@ async function realpathOrSelf(path: string): Promise<string> {
  * The folder must be new, empty or talkdeck's own (it has our manifest), so no
  * user file is ever overwritten. Returns the files our previous build made.
  */
-export async function checkOutputFolder(dir: string): Promise<string[]> {
-  const previous = await previousOutputs(dir);
+export async function checkOutputFolder(dir: string): Promise<PreviousBuild> {
+  const previous = await previousBuild(dir);
   if (previous === undefined && !(await isEmptyOrMissing(dir))) {
     throw new TalkdeckError(
       ErrorCode.OutputUnsafe,
@@ -73,13 +86,24 @@ export async function checkOutputFolder(dir: string): Promise<string[]> {
       },
     );
   }
-  return previous ?? [];
+  return previous ?? { files: [], hashes: {} };
+}
+
+/** True when the file already holds exactly these bytes: left alone, so its mtime says when it really changed. */
+async function unchanged(path: string, data: string | Buffer): Promise<boolean> {
+  const bytes = typeof data === "string" ? Buffer.from(data) : data;
+  try {
+    return (await readFile(path)).equals(bytes);
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Writes a build's files into `dir`. Each file goes to a temporary name and is
- * renamed into place, so a reader never sees half a file. Files our previous
- * build made that this one does not are removed.
+ * renamed into place, so a reader never sees half a file; a file whose bytes
+ * are already there is not touched. Files our previous build made that this
+ * one does not are removed.
  */
 export async function writeOutputs(
   dir: string,
@@ -103,6 +127,7 @@ export async function writeOutputs(
   }
   try {
     for (const { file, path } of targets) {
+      if (await unchanged(path, file.data)) continue;
       await mkdir(resolve(path, ".."), { recursive: true });
       const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
       try {
@@ -114,7 +139,7 @@ export async function writeOutputs(
       }
     }
     const current = new Set(files.map((file) => file.name));
-    for (const stale of previous) {
+    for (const stale of previous.files) {
       if (!current.has(stale)) await rm(targetPath(dir, stale), { force: true });
     }
   } catch (error) {

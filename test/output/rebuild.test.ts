@@ -1,0 +1,45 @@
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildTalk } from "../../src/build.js";
+import { examplePath, tempDir } from "../helpers/paths.js";
+
+async function mtimes(dir: string, names: readonly string[]): Promise<number[]> {
+  return Promise.all(names.map(async (name) => (await stat(join(dir, name))).mtimeMs));
+}
+
+describe("rebuilding", () => {
+  it("keeps what did not change: no card drawn, no file rewritten", async () => {
+    const talkDir = join(await tempDir(), "devday");
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(talkDir);
+    const talk = join(talkDir, "talk.md");
+    const example = await readFile(examplePath, "utf8");
+    await writeFile(talk, example);
+    const out = join(talkDir, "out");
+
+    const cold = await buildTalk(talk, { output: out });
+    expect(cold.cardsRendered).toBe(10);
+    const watched = cold.files.filter(
+      (name) => name.startsWith("cards/") || name === "deck.html" || name === "deck.md",
+    );
+    const before = await mtimes(cold.outputDir, watched);
+
+    const again = await buildTalk(talk, { output: out });
+    expect(again.cardsRendered).toBe(0);
+    expect(await mtimes(again.outputDir, watched)).toEqual(before);
+
+    // A deck-only change (which points) re-renders no card.
+    await writeFile(talk, example.replace("points: [1, 2, 3, 4, 6, 7, 11, 12]", "points: [1, 2]"));
+    const deckOnly = await buildTalk(talk, { output: out });
+    expect(deckOnly.cardsRendered).toBe(0);
+    expect(deckOnly.slides).toBe(cold.slides - 6);
+    const cards = watched.filter((name) => name.startsWith("cards/"));
+    expect(await mtimes(deckOnly.outputDir, cards)).toEqual(await mtimes(cold.outputDir, cards));
+
+    // A card change (the theme) draws them again.
+    await writeFile(talk, example.replace("theme: midnight", "theme: paper"));
+    const restyled = await buildTalk(talk, { output: out });
+    expect(restyled.cardsRendered).toBe(10);
+  });
+});
