@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { closest } from "fastest-levenshtein";
 import { buildCards } from "./cards/build-cards.js";
@@ -28,6 +29,12 @@ export interface BuildOptions extends CliOverrides {
   formats?: BrowserFormat[];
   /** Fetch remote images of the talk (its cover), with a time limit and a size cap. */
   allowRemote?: boolean;
+  /** Worker threads for drawing cards (default: the machine's cores). */
+  jobs?: number;
+  /** Draw only this share of the cards: `{ index: 1, count: 2 }` is every second card from the first. */
+  shard?: { index: number; count: number };
+  /** Called after each card is drawn. */
+  onProgress?: (done: number, total: number) => void;
   /** The browser for PDF/PPTX/PNG exports: found on the machine when not given, none when `false`. */
   browser?: string | false;
 }
@@ -92,7 +99,12 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
   });
   const files: OutputFile[] = [...deck.files];
 
-  const cards = await buildCards(selection, spec, templates, emoji, cache);
+  const cards = await buildCards(selection, spec, templates, emoji, cache, {
+    jobs: options.jobs ?? availableParallelism(),
+    shard: options.shard,
+    templatesDir: options.templatesDir,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
   files.push(...cards.files);
 
   const manifest: Manifest = {
@@ -114,7 +126,10 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
   files.push({ name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` });
 
   const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];
-  await writeOutputs(spec.outputDir, files, protectedFiles);
+  // A shard writes a share of the cards: the others (another shard's) are not stale.
+  await writeOutputs(spec.outputDir, files, protectedFiles, {
+    removeStale: options.shard === undefined,
+  });
   return {
     outputDir: spec.outputDir,
     slides: deck.slides,

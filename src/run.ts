@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { INSTALL_HINT } from "./deck/browser.js";
+import type { BuildFlags } from "./commands/build.js";
 import { TalkdeckError } from "./errors.js";
 
 export interface Io {
@@ -13,18 +13,6 @@ const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr };
 function commanderExit(error: CommanderError): number {
   if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
   return 2;
-}
-
-interface BuildFlags {
-  output?: string;
-  theme?: string;
-  templates?: string;
-  pdf?: boolean;
-  pptx?: boolean;
-  images?: boolean;
-  allowRemote?: boolean;
-  browser?: string;
-  quiet?: boolean;
 }
 
 /** What a command tells `run` beyond success: an exit code for a partial result. */
@@ -46,7 +34,7 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
   program
     .command("build")
     .description("render the deck (deck.md, deck.html) and the quote cards into OUT/<talk>/")
-    .argument("[file]", "the talk (or a spec file whose `source:` names the talk)", "talk.md")
+    .argument("[files...]", "talks (or spec files whose `source:` names the talk); default talk.md")
     .option("-o, --output <dir>", "output root; files go to <dir>/<talk>/ (default: out)")
     .option(
       "--theme <name>",
@@ -67,32 +55,15 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
       "--allow-remote",
       "fetch the talk's remote images (its cover), with a time limit and a size cap",
     )
+    .option("-j, --jobs <n>", "worker threads for drawing cards (default: the number of cores)")
+    .option(
+      "--shard <i/n>",
+      "draw only the i-th of n equal shares of the cards (split a batch across machines)",
+    )
     .option("-q, --quiet", "print nothing but errors")
-    .action(async (file: string, options: BuildFlags) => {
-      // Renderers load only for commands that render.
-      const { buildTalk } = await import("./build.js");
-      const formats = (["pdf", "pptx", "images"] as const)
-        .filter((flag) => options[flag] === true)
-        .map((flag) => (flag === "images" ? "png" : flag));
-      const result = await buildTalk(file, {
-        ...(options.output === undefined ? {} : { output: options.output }),
-        ...(options.theme === undefined ? {} : { theme: options.theme }),
-        ...(options.templates === undefined ? {} : { templatesDir: options.templates }),
-        formats,
-        allowRemote: options.allowRemote === true,
-        ...(options.browser === undefined ? {} : { browser: options.browser }),
-      });
-      if (options.quiet !== true) {
-        for (const note of result.notes) io.stderr.write(`talkdeck: note: ${note}\n`);
-        io.stderr.write(
-          `talkdeck: wrote ${result.outputDir} (${result.slides} slides, ${result.cards} cards${result.cardsRendered < result.cards ? `, ${result.cards - result.cardsRendered} unchanged` : ""})\n`,
-        );
-      }
-      if (result.missingExports.length > 0) {
-        const names = result.missingExports.map((format) => format.toUpperCase()).join(", ");
-        io.stderr.write(`talkdeck: error: ${names} not made: no browser found; ${INSTALL_HINT}\n`);
-        state.exitCode = 1;
-      }
+    .action(async (files: string[], options: BuildFlags) => {
+      const { runBuild } = await import("./commands/build.js");
+      state.exitCode = Math.max(state.exitCode, await runBuild(files, options, io));
     });
 
   program

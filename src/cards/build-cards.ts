@@ -9,7 +9,7 @@ import { version } from "../version.js";
 import { altText } from "./alt-text.js";
 import type { EmojiSet } from "./emoji.js";
 import { loadLogo } from "./logo.js";
-import type { CardRenderer, CardRequest } from "./render.js";
+import type { CardRequest } from "./render.js";
 
 export interface BuiltCards {
   files: OutputFile[];
@@ -18,13 +18,18 @@ export interface BuiltCards {
   rendered: number;
 }
 
-async function createRenderer(emoji: EmojiSet, templates: TemplateRegistry): Promise<CardRenderer> {
-  const [{ CardRenderer }, { loadCardFonts }] = await Promise.all([
-    import("./render.js"),
-    import("./fonts.js"),
-  ]);
-  return new CardRenderer(await loadCardFonts(), emoji, templates);
+export interface CardOptions {
+  /** Worker threads for drawing; 1 draws in this thread. */
+  jobs: number;
+  /** `{ index: 1, count: 2 }`: this run draws every second card, starting with the first. */
+  shard: { index: number; count: number } | undefined;
+  templatesDir: string | undefined;
+  /** Called after each card is drawn, with the number drawn and the number to draw. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Below this many cards to draw, starting worker threads costs more than it saves. */
+const MIN_CARDS_FOR_WORKERS = 16;
 
 /** Everything a card's pixels depend on: the same hash means the same PNG. */
 function cardHash(request: CardRequest, templates: TemplateRegistry): string {
@@ -38,6 +43,39 @@ function cardHash(request: CardRequest, templates: TemplateRegistry): string {
   );
 }
 
+/** Draws the cards in this thread or on a worker pool; the PNGs come back in the requests' order. */
+async function draw(
+  requests: readonly CardRequest[],
+  emoji: EmojiSet,
+  templates: TemplateRegistry,
+  options: CardOptions,
+): Promise<Buffer[]> {
+  let done = 0;
+  const tick = () => options.onProgress?.(++done, requests.length);
+  if (options.jobs > 1 && requests.length >= MIN_CARDS_FOR_WORKERS) {
+    const { CardPool } = await import("./pool.js");
+    const pool = new CardPool(Math.min(options.jobs, requests.length), options.templatesDir);
+    try {
+      return await pool.renderAll(requests, tick);
+    } finally {
+      await pool.destroy();
+    }
+  }
+  // satori, resvg and the fonts load only when a card has to be drawn: a rebuild
+  // with nothing changed loads none of them.
+  const [{ CardRenderer }, { loadCardFonts }] = await Promise.all([
+    import("./render.js"),
+    import("./fonts.js"),
+  ]);
+  const renderer = new CardRenderer(await loadCardFonts(), emoji, templates);
+  const pngs: Buffer[] = [];
+  for (const request of requests) {
+    pngs.push((await renderer.render(request)).png);
+    tick();
+  }
+  return pngs;
+}
+
 /** The quote cards of a selection, in memory; unchanged ones are read back from the previous build. */
 export async function buildCards(
   selection: Selection,
@@ -45,22 +83,26 @@ export async function buildCards(
   templates: TemplateRegistry,
   emoji: EmojiSet,
   cache: BuildCache,
+  options: CardOptions,
 ): Promise<BuiltCards> {
-  const files: OutputFile[] = [];
   const entries: CardEntry[] = [];
   if (selection.cardQuotes.length === 0 || selection.sizes.length === 0)
-    return { files, entries, rendered: 0 };
+    return { files: [], entries, rendered: 0 };
   const logo =
     spec.cards.logo === undefined
       ? undefined
       : await loadLogo(spec.cards.logo, spec.locate(["cards", "logo"]));
-  let renderer: CardRenderer | undefined;
-  let rendered = 0;
+  const planned: Array<{ name: string; hash: string; request: CardRequest; file?: OutputFile }> =
+    [];
+  let position = 0;
   for (const quote of selection.cardQuotes) {
     const speakerTitle = selection.talk.speakers.find(
       (speaker) => speaker.name === quote.speaker,
     )?.title;
     for (const size of selection.sizes) {
+      position += 1;
+      const { shard } = options;
+      if (shard !== undefined && (position - 1) % shard.count !== shard.index - 1) continue;
       const request: CardRequest = {
         quote,
         speakerTitle,
@@ -75,15 +117,9 @@ export async function buildCards(
       const name = cardFileName(quote.id, size);
       const hash = cardHash(request, templates);
       const [reused] = (await cache.reuse([name], hash)) ?? [];
-      if (reused !== undefined) files.push(reused);
-      else {
-        // satori, resvg and the fonts load only when a card has to be drawn: a rebuild
-        // with nothing changed loads none of them.
-        renderer ??= await createRenderer(emoji, templates);
-        files.push({ name, data: (await renderer.render(request)).png });
-        cache.record([name], hash);
-        rendered += 1;
-      }
+      planned.push(
+        reused === undefined ? { name, hash, request } : { name, hash, request, file: reused },
+      );
       entries.push({
         file: name,
         quoteId: quote.id,
@@ -96,5 +132,19 @@ export async function buildCards(
       });
     }
   }
-  return { files, entries, rendered };
+  const toDraw = planned.filter((card) => card.file === undefined);
+  const pngs =
+    toDraw.length === 0
+      ? []
+      : await draw(
+          toDraw.map((card) => card.request),
+          emoji,
+          templates,
+          options,
+        );
+  toDraw.forEach((card, index) => {
+    card.file = { name: card.name, data: pngs[index] ?? Buffer.alloc(0) };
+    cache.record([card.name], card.hash);
+  });
+  return { files: planned.flatMap((card) => card.file ?? []), entries, rendered: toDraw.length };
 }

@@ -77,7 +77,7 @@ export async function exportDeck(
     // The deck's own theme (`default` plus its style directive) with the bundled fonts
     // added, so every export shows the same type on machines without CJK fonts.
     const themeFile = join(staging, "talkdeck-fonts.css");
-    await writeFile(themeFile, `/* @theme default */\n@import 'default';\n${fontCss}\n`);
+    await writeFile(themeFile, `/* @theme talkdeck-export */\n@import 'default';\n${fontCss}\n`);
     for (const asset of assets) {
       await mkdir(dirname(join(staging, asset.name)), { recursive: true });
       await writeFile(join(staging, asset.name), asset.data);
@@ -90,8 +90,11 @@ export async function exportDeck(
         "--no-config-file",
         "--engine",
         ENGINE,
-        "--theme",
+        // By name from a theme set: a theme given as a file gets a random name, and the HTML would differ each build.
+        "--theme-set",
         themeFile,
+        "--theme",
+        "talkdeck-export",
         ...formatArgs(format, staging, browser),
       ];
       const outcome = await quietly(() => marpCli(args));

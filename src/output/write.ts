@@ -109,6 +109,7 @@ export async function writeOutputs(
   dir: string,
   files: readonly OutputFile[],
   protectedFiles: readonly string[],
+  options: { removeStale?: boolean } = {},
 ): Promise<void> {
   // Checked again here: the folder may have changed while the build rendered.
   const previous = await checkOutputFolder(dir);
@@ -139,7 +140,7 @@ export async function writeOutputs(
       }
     }
     const current = new Set(files.map((file) => file.name));
-    for (const stale of previous.files) {
+    for (const stale of options.removeStale === false ? [] : previous.files) {
       if (!current.has(stale)) await rm(targetPath(dir, stale), { force: true });
     }
   } catch (error) {
