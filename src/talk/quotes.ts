@@ -201,7 +201,9 @@ export function findQuotes(
   const bold = boldCandidates(turns);
   const candidates = bold.length > 0 ? bold : sentenceCandidates(turns, notSpeakers);
   const lastIndex = new Map<string, number>();
-  candidates.forEach((candidate, index) => lastIndex.set(normalizeForMatch(candidate.text), index));
+  candidates.forEach((candidate, index) => {
+    lastIndex.set(normalizeForMatch(candidate.text), index);
+  });
   const unique = candidates.filter(
     (candidate, index) =>
       readingLength(candidate.text) >= MIN_LENGTH &&

@@ -1,0 +1,219 @@
+// npm run bench: quote cards the naive way, the resvg-only floor, and talkdeck's pipeline,
+// measured in one run on this machine (ratios, not absolute times, are what compare across machines).
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Resvg } from "@resvg/resvg-js";
+import satori from "satori";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const dist = (path) => join(root, "dist", path);
+const { readSource } = await import(dist("source.js"));
+const { parseTalk } = await import(dist("talk/parse.js"));
+const { toCardSize } = await import(dist("spec/sizes.js"));
+const { builtInThemes } = await import(dist("theme/tokens.js"));
+const { CardRenderer } = await import(dist("cards/render.js"));
+const { loadCardFonts } = await import(dist("cards/fonts.js"));
+const { EmojiSet } = await import(dist("cards/emoji.js"));
+const { CardPool } = await import(dist("cards/pool.js"));
+const { loadTemplates } = await import(dist("templates.js"));
+
+const talkOf = (file) => {
+  const source = readSource(readFileSync(join(root, "test/fixtures/talks", file), "utf8"), file);
+  return parseTalk(source.body, file);
+};
+const sample = talkOf("devday-2024-fireside.zh.md");
+const english = talkOf("quotes-unbolded.en.md");
+// 20 quotes: the sample's 15 and 5 English ones.
+const quotes = [...sample.quotes, ...english.quotes].slice(0, 20);
+const SIZES = ["square", "landscape", "story"];
+const requests = (count) =>
+  Array.from({ length: count }, (_, index) => {
+    const quote = quotes[Math.floor(index / SIZES.length) % quotes.length];
+    return {
+      quote,
+      size: toCardSize(SIZES[index % SIZES.length]),
+      theme: builtInThemes.midnight,
+      talkTitle: sample.meta.title,
+      handle: "@talkdeck",
+      layout: "classic",
+      lang: /[\u4e00-\u9fff]/.test(quote.text) ? "zh" : "en",
+    };
+  });
+
+/** Wall time, per-card median and peak RSS (this process and its worker threads) of `run`. */
+async function measure(label, count, run) {
+  const durations = [];
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const start = performance.now();
+  await run((ms) => durations.push(ms));
+  const wall = performance.now() - start;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  durations.sort((a, b) => a - b);
+  const median = durations.length > 0 ? durations[Math.floor(durations.length / 2)] : wall / count;
+  return {
+    label,
+    cards: count,
+    wallMs: Math.round(wall),
+    medianMs: Math.round(median * 10) / 10,
+    peakRssMb: Math.round(peak / 1024 / 1024),
+  };
+}
+
+/** The simplest satori example: fonts read from disk and parsed again for every card, one thread, no fitting. */
+async function naive(count, onCard) {
+  const require = createRequire(join(root, "package.json"));
+  const noto = dirname(require.resolve("@fontsource/noto-sans-sc/package.json"));
+  const inter = dirname(require.resolve("@fontsource/inter/package.json"));
+  for (const request of requests(count)) {
+    const start = performance.now();
+    // The full Noto Sans SC TTF is a 57 MB download; its largest fontsource piece (chinese-simplified, 1.5 MB a weight) stands in.
+    const fonts = [
+      {
+        name: "Inter",
+        data: readFileSync(join(inter, "files/inter-latin-700-normal.woff")),
+        weight: 700,
+      },
+      {
+        name: "Noto Sans SC",
+        data: readFileSync(join(noto, "files/noto-sans-sc-chinese-simplified-700-normal.woff")),
+        weight: 700,
+      },
+    ];
+    const { width, height } = request.size;
+    const svg = await satori(
+      {
+        type: "div",
+        props: {
+          style: {
+            display: "flex",
+            width: "100%",
+            height: "100%",
+            padding: 80,
+            background: "#0f172a",
+            color: "#f8fafc",
+            fontSize: 56,
+            fontWeight: 700,
+            fontFamily: "Inter, Noto Sans SC",
+          },
+          children: request.quote.text,
+        },
+      },
+      { width, height, fonts },
+    );
+    new Resvg(svg).render().asPng();
+    onCard(performance.now() - start);
+  }
+}
+
+async function main() {
+  const counts = process.argv.includes("--quick") ? [60] : [60, 1000];
+  const renderer = new CardRenderer(
+    await loadCardFonts(),
+    await EmojiSet.load(),
+    await loadTemplates(),
+  );
+  const rows = [];
+  for (const count of counts) {
+    // The same SVGs for the floor: drawn first, then only rasterised.
+    const svgs = [];
+    for (const request of requests(Math.min(count, 60)))
+      svgs.push((await renderer.svg(request)).svg);
+    rows.push(
+      await measure("floor: resvg only, 1 thread", count, async (onCard) => {
+        for (let index = 0; index < count; index += 1) {
+          const start = performance.now();
+          new Resvg(svgs[index % svgs.length], { font: { loadSystemFonts: false } })
+            .render()
+            .asPng();
+          onCard(performance.now() - start);
+        }
+      }),
+    );
+    if (count <= 60)
+      rows.push(
+        await measure("naive: fonts per card, 1 thread", count, (onCard) => naive(count, onCard)),
+      );
+    for (const threads of [1, 2]) {
+      rows.push(
+        await measure(`talkdeck: pool of ${threads}`, count, async () => {
+          const pool = new CardPool(threads, undefined);
+          try {
+            await pool.renderAll(requests(count));
+          } finally {
+            await pool.destroy();
+          }
+        }),
+      );
+    }
+  }
+
+  // Whole builds of the example, in a fresh process each: cold, then again with nothing changed.
+  const out = mkdtempSync(join(tmpdir(), "talkdeck-bench-"));
+  const build = () => {
+    const start = performance.now();
+    const run = spawnSync(
+      "/usr/bin/time",
+      [
+        "-f",
+        "%M",
+        "node",
+        dist("cli.js"),
+        "build",
+        "examples/devday-2024/talk.md",
+        "-o",
+        out,
+        "-q",
+      ],
+      { cwd: root, encoding: "utf8" },
+    );
+    const rssKb = Number(run.stderr.trim().split("\n").pop());
+    return {
+      wallMs: Math.round(performance.now() - start),
+      peakRssMb: Number.isFinite(rssKb) ? Math.round(rssKb / 1024) : undefined,
+    };
+  };
+  const cold = build();
+  const rebuild = build();
+  rmSync(out, { recursive: true, force: true });
+
+  const find = (label, count) => rows.find((row) => row.label === label && row.cards === count);
+  const ratios = {};
+  for (const count of counts) {
+    const floor = find("floor: resvg only, 1 thread", count);
+    const naiveRow = find("naive: fonts per card, 1 thread", count);
+    const best = find("talkdeck: pool of 2", count);
+    ratios[count] = {
+      talkdeckOverFloor: Math.round((best.wallMs / floor.wallMs) * 100) / 100,
+      ...(naiveRow === undefined
+        ? {}
+        : { naiveOverTalkdeck: Math.round((naiveRow.wallMs / best.wallMs) * 100) / 100 }),
+    };
+  }
+  const result = {
+    machine: { cores: (await import("node:os")).availableParallelism(), node: process.version },
+    rows,
+    ratios,
+    build: {
+      cold,
+      rebuild,
+      rebuildOverCold: Math.round((rebuild.wallMs / cold.wallMs) * 100) / 100,
+    },
+  };
+  console.table(rows);
+  console.log("ratios (same run):", JSON.stringify(ratios));
+  console.log("example build:", JSON.stringify(result.build));
+  mkdirSync(join(root, "out"), { recursive: true });
+  writeFileSync(join(root, "out", "bench.json"), `${JSON.stringify(result, null, 2)}\n`);
+  console.log("written: out/bench.json");
+  execFileSync("true");
+}
+
+await main();
