@@ -1,9 +1,9 @@
 // npm run bench: quote cards the naive way, the resvg-only floor, and talkdeck's pipeline,
 // measured in one run on this machine (ratios, not absolute times, are what compare across machines).
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Resvg } from "@resvg/resvg-js";
@@ -113,45 +113,67 @@ async function naive(count, onCard) {
   }
 }
 
-async function main() {
-  const counts = process.argv.includes("--quick") ? [60] : [60, 1000];
+/** One stage in this process: prints its row as JSON on stdout. */
+async function stage(name, count) {
   const renderer = new CardRenderer(
     await loadCardFonts(),
     await EmojiSet.load(),
     await loadTemplates(),
   );
-  const rows = [];
-  for (const count of counts) {
-    // The same SVGs for the floor: drawn first, then only rasterised.
+  let row;
+  if (name === "floor") {
+    // The same SVGs talkdeck draws, made first, then only rasterised.
     const svgs = [];
     for (const request of requests(Math.min(count, 60)))
       svgs.push((await renderer.svg(request)).svg);
-    rows.push(
-      await measure("floor: resvg only, 1 thread", count, async (onCard) => {
-        for (let index = 0; index < count; index += 1) {
-          const start = performance.now();
-          new Resvg(svgs[index % svgs.length], { font: { loadSystemFonts: false } })
-            .render()
-            .asPng();
-          onCard(performance.now() - start);
-        }
-      }),
-    );
-    if (count <= 60)
-      rows.push(
-        await measure("naive: fonts per card, 1 thread", count, (onCard) => naive(count, onCard)),
-      );
-    for (const threads of [1, 2]) {
-      rows.push(
-        await measure(`talkdeck: pool of ${threads}`, count, async () => {
-          const pool = new CardPool(threads, undefined);
-          try {
-            await pool.renderAll(requests(count));
-          } finally {
-            await pool.destroy();
-          }
-        }),
-      );
+    row = await measure("floor: resvg only, 1 thread", count, async (onCard) => {
+      for (let index = 0; index < count; index += 1) {
+        const start = performance.now();
+        new Resvg(svgs[index % svgs.length], { font: { loadSystemFonts: false } }).render().asPng();
+        onCard(performance.now() - start);
+      }
+    });
+  } else if (name === "naive") {
+    row = await measure("naive: fonts per card, 1 thread", count, (onCard) => naive(count, onCard));
+  } else {
+    const threads = Number(name.replace("pool", ""));
+    row = await measure(`talkdeck: pool of ${threads}`, count, async () => {
+      const pool = new CardPool(threads, undefined);
+      try {
+        await pool.renderAll(requests(count));
+      } finally {
+        await pool.destroy();
+      }
+    });
+  }
+  process.stdout.write(`${JSON.stringify(row)}\n`);
+}
+
+/** Runs a stage in a fresh process, so one stage's memory (resvg keeps some) does not count against the next. */
+function runStage(name, count) {
+  const run = spawnSync(
+    "/usr/bin/time",
+    ["-f", "%M", process.execPath, fileURLToPath(import.meta.url), "--stage", name, String(count)],
+    {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    },
+  );
+  if (run.status !== 0) throw new Error(`stage ${name} failed: ${run.stderr}`);
+  const row = JSON.parse(run.stdout.trim().split("\n").pop());
+  const rssKb = Number(run.stderr.trim().split("\n").pop());
+  return { ...row, peakRssMb: Number.isFinite(rssKb) ? Math.round(rssKb / 1024) : row.peakRssMb };
+}
+
+async function main() {
+  const counts = process.argv.includes("--quick") ? [60] : [60, 1000];
+  const rows = [];
+  for (const count of counts) {
+    const stages = ["floor", ...(count <= 60 ? ["naive"] : []), "pool1", "pool2"];
+    for (const name of stages) {
+      process.stderr.write(`bench: ${name} × ${count}…\n`);
+      rows.push(runStage(name, count));
     }
   }
 
@@ -164,7 +186,7 @@ async function main() {
       [
         "-f",
         "%M",
-        "node",
+        process.execPath,
         dist("cli.js"),
         "build",
         "examples/devday-2024/talk.md",
@@ -172,7 +194,10 @@ async function main() {
         out,
         "-q",
       ],
-      { cwd: root, encoding: "utf8" },
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
     );
     const rssKb = Number(run.stderr.trim().split("\n").pop());
     return {
@@ -198,7 +223,7 @@ async function main() {
     };
   }
   const result = {
-    machine: { cores: (await import("node:os")).availableParallelism(), node: process.version },
+    machine: { cores: availableParallelism(), node: process.version },
     rows,
     ratios,
     build: {
@@ -213,7 +238,8 @@ async function main() {
   mkdirSync(join(root, "out"), { recursive: true });
   writeFileSync(join(root, "out", "bench.json"), `${JSON.stringify(result, null, 2)}\n`);
   console.log("written: out/bench.json");
-  execFileSync("true");
 }
 
-await main();
+const stageAt = process.argv.indexOf("--stage");
+if (stageAt === -1) await main();
+else await stage(process.argv[stageAt + 1], Number(process.argv[stageAt + 2]));
