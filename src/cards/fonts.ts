@@ -6,6 +6,7 @@ import {
   readPackageFile,
   readUnicodeRanges,
 } from "../fonts/manifest.js";
+import { type FontPiece, loadPieces, pieceFile } from "../fonts/pieces.js";
 import { parseUnicodeRange, rangeCovers, type UnicodeRange } from "../fonts/unicode-range.js";
 import { isEmoji } from "./emoji.js";
 
@@ -33,12 +34,9 @@ interface BaseFace {
   font: SatoriFont;
 }
 
-interface Piece {
-  family: PieceFamily;
+interface Piece extends FontPiece {
   /** The piece's own family name: satori does not combine pieces that share one. */
   name: string;
-  piece: string;
-  range: UnicodeRange;
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -74,26 +72,16 @@ export class CardFontLibrary {
         };
       }),
     );
-    const pieces: Piece[] = [];
-    for (const family of manifest.cards.pieces) {
-      const ranges = await readUnicodeRanges(family.package);
-      for (const [key, css] of Object.entries(ranges)) {
-        const piece = /^\[(\d+)\]$/.exec(key)?.[1];
-        if (piece === undefined) continue;
-        pieces.push({
-          family,
-          name: `${family.family} ${piece}`,
-          piece,
-          range: parseUnicodeRange(css),
-        });
-      }
-    }
-    pieces.sort((a, b) => Number(a.piece) - Number(b.piece));
+    const pieces: Piece[] = (await loadPieces(manifest.cards.pieces)).map((piece) => ({
+      ...piece,
+      name: `${piece.family.family} ${piece.piece}`,
+    }));
     return new CardFontLibrary(faces, pieces);
   }
 
-  #file(family: PieceFamily, piece: string, weight: FontWeight): Promise<Buffer> {
-    const file = family.file.replace("{piece}", piece).replace("{weight}", String(weight));
+  #file(piece: Piece, weight: FontWeight): Promise<Buffer> {
+    const file = pieceFile(piece, weight);
+    const { family } = piece;
     const key = `${family.package}/${file}`;
     let data = this.#files.get(key);
     if (data === undefined) {
@@ -129,7 +117,7 @@ export class CardFontLibrary {
         piece.family.weights.map(
           async (weight): Promise<SatoriFont> => ({
             name: piece.name,
-            data: await this.#file(piece.family, piece.piece, weight),
+            data: await this.#file(piece, weight),
             weight,
             style: "normal",
           }),

@@ -55,7 +55,7 @@ async function exportOrReuse(
   browser: string | undefined,
   cache: BuildCache | undefined,
 ): Promise<OutputFile[]> {
-  const fontCss = await embeddedFontCss();
+  const fontCss = await embeddedFontCss(markdown);
   const inputs = [
     version,
     markdown,

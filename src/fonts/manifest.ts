@@ -28,7 +28,7 @@ export interface PieceFamily {
 
 export interface FontManifest {
   cards: { faces: FontFace[]; pieces: PieceFamily[] };
-  deck: { faces: FontFace[] };
+  deck: { faces: FontFace[]; pieces: PieceFamily[] };
 }
 
 const manifestPath = join(packageRoot, "fonts", "fonts.json");

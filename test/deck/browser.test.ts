@@ -32,7 +32,7 @@ async function overflowingSlides(browser: Browser, markdown: string): Promise<nu
   const file = join(dir, "measure.html");
   await writeFile(
     file,
-    `<!doctype html><meta charset="utf-8"><style>${await embeddedFontCss()}\n${css}</style>${html}`,
+    `<!doctype html><meta charset="utf-8"><style>${await embeddedFontCss(markdown)}\n${css}</style>${html}`,
   );
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(pathToFileURL(file).href);
