@@ -1,7 +1,6 @@
 import {
   type FontFace,
   type FontWeight,
-  type PieceFamily,
   readFontManifest,
   readPackageFile,
   readUnicodeRanges,
