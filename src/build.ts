@@ -4,6 +4,7 @@ import { closest } from "fastest-levenshtein";
 import { buildCards } from "./cards/build-cards.js";
 import { EmojiSet } from "./cards/emoji.js";
 import { type BrowserFormat, buildDeck } from "./deck/build-deck.js";
+import { embeddedFontCss } from "./deck/fonts-css.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
 import { BuildCache } from "./output/cache.js";
 import { galleryPage, type Manifest } from "./output/manifest.js";
@@ -121,7 +122,12 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
     files: [...files.map((entry) => entry.name), "index.html"],
     hashes: cache.hashes,
   };
-  files.push({ name: "index.html", data: galleryPage(manifest) });
+  // The gallery embeds the fonts its own text needs, like the deck: no tofu where CJK fonts are missing.
+  const galleryText = [manifest.talk.title, ...manifest.cards.map((card) => card.alt)].join("\n");
+  files.push({
+    name: "index.html",
+    data: galleryPage(manifest, await embeddedFontCss(galleryText)),
+  });
   // The manifest goes last: it is what marks the folder as a finished talkdeck build.
   files.push({ name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` });
 

@@ -77,6 +77,8 @@ describe("talkdeck build on the example", () => {
     const gallery = await readFile(join(dir, "index.html"), "utf8");
     expect(gallery).toContain('href="deck.html"');
     expect(gallery.match(/<img /g)).toHaveLength(10);
+    // The page's own Chinese (title, alt text) shows without system CJK fonts.
+    expect(gallery).toMatch(/@font-face \{ font-family: "Noto Sans SC";[^}]*unicode-range/);
   });
 
   it("leaves the talk file untouched", async () => {

@@ -31,7 +31,7 @@ export function cardFileName(quoteId: string, size: CardSize): string {
 }
 
 /** A page showing every card with its alt text, and linking the deck. */
-export function galleryPage(manifest: Manifest): string {
+export function galleryPage(manifest: Manifest, fontCss = ""): string {
   const cards = manifest.cards
     .map(
       (card) => `<figure>
@@ -47,7 +47,8 @@ export function galleryPage(manifest: Manifest): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(manifest.talk.title)}</title>
 <style>
-body { font-family: system-ui, "Noto Sans SC", "PingFang SC", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1c1917; }
+${fontCss}
+body { font-family: "Inter", "Noto Sans SC", system-ui, "PingFang SC", sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #1c1917; }
 main { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1.5rem; }
 figure { margin: 0; }
 img { width: 100%; height: auto; border: 1px solid #d6d3d1; }
