@@ -51,7 +51,6 @@ const INVISIBLE = /^(?:\s|[\u200b-\u200d\u2060\ufeff]|\ufe0f)$/u;
 export class CardFontLibrary {
   readonly #faces: BaseFace[];
   readonly #pieces: Piece[];
-  readonly #files = new Map<string, Promise<Buffer>>();
 
   private constructor(faces: BaseFace[], pieces: Piece[]) {
     this.#faces = faces;
@@ -76,19 +75,6 @@ export class CardFontLibrary {
       name: `${piece.family.family} ${piece.piece}`,
     }));
     return new CardFontLibrary(faces, pieces);
-  }
-
-  #file(piece: Piece, weight: FontWeight): Promise<Buffer> {
-    const file = pieceFile(piece, weight);
-    const { family } = piece;
-    const key = `${family.package}/${file}`;
-    let data = this.#files.get(key);
-    if (data === undefined) {
-      data = readPackageFile(family.package, file);
-      this.#files.set(key, data);
-      data.catch(() => this.#files.delete(key));
-    }
-    return data;
   }
 
   /** The fonts that cover `text`: base faces first, then the CJK pieces it needs. */
@@ -116,7 +102,7 @@ export class CardFontLibrary {
         piece.family.weights.map(
           async (weight): Promise<SatoriFont> => ({
             name: piece.name,
-            data: await this.#file(piece, weight),
+            data: await readPackageFile(piece.family.package, pieceFile(piece, weight)),
             weight,
             style: "normal",
           }),

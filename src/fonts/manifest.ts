@@ -52,8 +52,25 @@ function packageDir(name: string): string {
   }
 }
 
-/** Reads a font file from its npm package. */
-export async function readPackageFile(name: string, file: string): Promise<Buffer> {
+const files = new Map<string, Promise<Buffer>>();
+
+/**
+ * Reads a font file from its npm package, once per process: the cards, the
+ * deck and the gallery share the bytes (and satori, which caches a parsed
+ * font by its buffer, parses each file once).
+ */
+export function readPackageFile(name: string, file: string): Promise<Buffer> {
+  const key = `${name}/${file}`;
+  let data = files.get(key);
+  if (data === undefined) {
+    data = readUncached(name, file);
+    files.set(key, data);
+    data.catch(() => files.delete(key));
+  }
+  return data;
+}
+
+async function readUncached(name: string, file: string): Promise<Buffer> {
   try {
     return await readFile(join(packageDir(name), file));
   } catch (error) {
