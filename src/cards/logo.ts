@@ -1,14 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { imageSize } from "image-size";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
+import { IMAGE_MIME, type ImageExtension } from "../output/image-types.js";
 import type { CardLogo } from "./render.js";
 
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-const MIME: Readonly<Record<string, string>> = {
-  png: "image/png",
-  jpg: "image/jpeg",
-  svg: "image/svg+xml",
-};
+/** Formats satori draws as an `<img>`. */
+const LOGO_TYPES: readonly ImageExtension[] = ["png", "jpg", "svg"];
 
 /** Reads the user's logo from a local file (never a URL) into a data URI with its size. */
 export async function loadLogo(path: string, where: ErrorLocation): Promise<CardLogo> {
@@ -31,12 +29,12 @@ export async function loadLogo(path: string, where: ErrorLocation): Promise<Card
   } catch (error) {
     throw fail(`the logo ${path} is not an image talkdeck can read`, error);
   }
-  const mime = MIME[size.type ?? ""];
-  if (mime === undefined || size.width === 0 || size.height === 0) {
+  const type = LOGO_TYPES.find((extension) => extension === size.type);
+  if (type === undefined || size.width === 0 || size.height === 0) {
     throw fail(`the logo ${path} is ${size.type ?? "an unknown format"}, not PNG, JPEG or SVG`);
   }
   return {
-    dataUri: `data:${mime};base64,${data.toString("base64")}`,
+    dataUri: `data:${IMAGE_MIME[type]};base64,${data.toString("base64")}`,
     width: size.width,
     height: size.height,
   };

@@ -1,6 +1,7 @@
 import QRCode from "qrcode";
 import type { EmojiSet } from "../cards/emoji.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { extensionFor, type ImageExtension } from "../output/image-types.js";
 import type { OutputFile } from "../output/write.js";
 
 /** A QR code of the source link, drawn offline, dark on white so it scans on any theme. */
@@ -30,12 +31,8 @@ export async function emojiFiles(
   return { files, missing };
 }
 
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  "image/jpeg": "jpg",
-  "image/png": "png",
-  "image/webp": "webp",
-  "image/gif": "gif",
-};
+/** Remote images talkdeck accepts: raster formats only (a remote SVG is a document, not a picture). */
+const REMOTE_TYPES: readonly ImageExtension[] = ["jpg", "png", "webp", "gif"];
 
 /**
  * Fetches a remote image (only with `--allow-remote`): http(s) only, a time
@@ -68,7 +65,7 @@ export async function fetchImage(
   }
   if (!response.ok || response.body === null) throw fail(`HTTP ${response.status}`);
   const type = (response.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
-  const extension = IMAGE_TYPES[type];
+  const extension = extensionFor(type, REMOTE_TYPES);
   if (extension === undefined) throw fail(`not an image (${type || "no content type"})`);
   const chunks: Buffer[] = [];
   let size = 0;

@@ -1,17 +1,9 @@
+import { mimeOf } from "../output/image-types.js";
 import type { OutputFile } from "../output/write.js";
 
-const MIME: Readonly<Record<string, string>> = {
-  svg: "image/svg+xml",
-  png: "image/png",
-  jpg: "image/jpeg",
-  webp: "image/webp",
-  gif: "image/gif",
-};
-
 function dataUri(file: OutputFile): string {
-  const extension = file.name.split(".").pop() ?? "";
   const data = typeof file.data === "string" ? Buffer.from(file.data) : file.data;
-  return `data:${MIME[extension] ?? "application/octet-stream"};base64,${data.toString("base64")}`;
+  return `data:${mimeOf(file.name)};base64,${data.toString("base64")}`;
 }
 
 function escapeRegExp(text: string): string {
