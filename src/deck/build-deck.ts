@@ -62,10 +62,10 @@ async function exportOrReuse(
     fontCss,
     ...assets.flatMap((asset) => [asset.name, asset.data]),
   ];
+  const hashes = new Map(formats.map((format) => [format, contentHash(format, ...inputs)]));
   const files: OutputFile[] = [];
   const stale: DeckFormat[] = [];
-  for (const format of formats) {
-    const hash = contentHash(format, ...inputs);
+  for (const [format, hash] of hashes) {
     const reused =
       cache === undefined
         ? undefined
@@ -77,7 +77,7 @@ async function exportOrReuse(
     const made = await exportDeck(markdown, assets, stale, browser, fontCss);
     for (const format of stale) {
       const names = made.map((file) => file.name).filter(madeBy(format));
-      cache?.record(names, contentHash(format, ...inputs));
+      cache?.record(names, hashes.get(format) ?? "");
     }
     files.push(...made);
   }
