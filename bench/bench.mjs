@@ -115,13 +115,13 @@ async function naive(count, onCard) {
 
 /** One stage in this process: prints its row as JSON on stdout. */
 async function stage(name, count) {
-  const renderer = new CardRenderer(
-    await loadCardFonts(),
-    await EmojiSet.load(),
-    await loadTemplates(),
-  );
   let row;
   if (name === "floor") {
+    const renderer = new CardRenderer(
+      await loadCardFonts(),
+      await EmojiSet.load(),
+      await loadTemplates(),
+    );
     // The same SVGs talkdeck draws, made first, then only rasterised.
     const svgs = [];
     for (const request of requests(Math.min(count, 60)))

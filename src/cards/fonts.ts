@@ -1,12 +1,13 @@
+import { fontCoverage } from "../fonts/coverage.js";
 import {
   type FontFace,
   type FontWeight,
   readFontManifest,
   readPackageFile,
-  readUnicodeRanges,
 } from "../fonts/manifest.js";
 import { type FontPiece, loadPieces, pieceFile } from "../fonts/pieces.js";
-import { parseUnicodeRange, rangeCovers, type UnicodeRange } from "../fonts/unicode-range.js";
+import { rangeCovers } from "../fonts/unicode-range.js";
+import { isWoff, woffToSfnt } from "../fonts/woff.js";
 import { isEmoji } from "./emoji.js";
 
 /** A font as satori takes it. */
@@ -29,7 +30,8 @@ export interface CardFonts {
 
 interface BaseFace {
   face: FontFace;
-  range: UnicodeRange;
+  /** Code points the face draws, from its own cmap. */
+  coverage: ReadonlySet<number>;
   font: SatoriFont;
 }
 
@@ -42,11 +44,28 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 /** Characters that need no glyph of their own. */
 const INVISIBLE = /^(?:\s|[\u200b-\u200d\u2060\ufeff]|\ufe0f)$/u;
 
+const satoriData = new Map<string, Promise<Buffer>>();
+
 /**
- * The bundled card fonts. Base faces (Latin) are always used; CJK comes in
- * fontsource's unicode-range pieces, read only when a card uses one of their
- * characters, and each file is read once per process: satori caches the
- * parsed font by its buffer, so the same buffer means one parse.
+ * A font file as satori gets it: WOFF unpacked to plain sfnt, and the same
+ * buffer every time, since satori caches a parsed font by its buffer.
+ */
+function readSatoriFont(name: string, file: string): Promise<Buffer> {
+  const key = `${name}/${file}`;
+  let data = satoriData.get(key);
+  if (data === undefined) {
+    data = readPackageFile(name, file).then((raw) => (isWoff(raw) ? woffToSfnt(raw) : raw));
+    satoriData.set(key, data);
+    data.catch(() => satoriData.delete(key));
+  }
+  return data;
+}
+
+/**
+ * The bundled card fonts. Base faces (Latin, and the common Simplified
+ * Chinese subset) serve every card, so satori keeps one parsed font set and
+ * its shaping cache from card to card; a character none of them has comes from
+ * fontsource's numbered unicode-range pieces, read only when a card needs it.
  */
 export class CardFontLibrary {
   readonly #faces: BaseFace[];
@@ -61,11 +80,10 @@ export class CardFontLibrary {
     const manifest = await readFontManifest();
     const faces = await Promise.all(
       manifest.cards.faces.map(async (face) => {
-        const ranges = await readUnicodeRanges(face.package);
-        const data = await readPackageFile(face.package, face.file);
+        const data = await readSatoriFont(face.package, face.file);
         return {
           face,
-          range: parseUnicodeRange(ranges[face.subset ?? ""] ?? ""),
+          coverage: fontCoverage(data, `${face.package}/${face.file}`),
           font: { name: face.family, data, weight: face.weight, style: "normal" as const },
         };
       }),
@@ -90,7 +108,7 @@ export class CardFontLibrary {
       }
       for (const char of segment) {
         const codePoint = char.codePointAt(0) ?? 0;
-        if (INVISIBLE.test(char) || this.#faces.some(({ range }) => rangeCovers(range, codePoint)))
+        if (INVISIBLE.test(char) || this.#faces.some(({ coverage }) => coverage.has(codePoint)))
           continue;
         const piece = this.#pieces.find(({ range }) => rangeCovers(range, codePoint));
         if (piece === undefined) uncovered.add(char);
@@ -102,7 +120,7 @@ export class CardFontLibrary {
         piece.family.weights.map(
           async (weight): Promise<SatoriFont> => ({
             name: piece.name,
-            data: await readPackageFile(piece.family.package, pieceFile(piece, weight)),
+            data: await readSatoriFont(piece.family.package, pieceFile(piece, weight)),
             weight,
             style: "normal",
           }),

@@ -11,6 +11,7 @@ import type { EmojiSet } from "./emoji.js";
 import type { CardFontLibrary, CardFonts } from "./fonts.js";
 import { cardLayout, quoteMarkDataUri } from "./layout.js";
 import { segmentText } from "./phrases.js";
+import { encodePng } from "./png.js";
 
 export interface CardLogo {
   dataUri: string;
@@ -197,7 +198,8 @@ export class CardRenderer {
       options.scale === undefined
         ? { mode: "original" as const }
         : { mode: "zoom" as const, value: options.scale };
-    const png = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo }).render().asPng();
+    const image = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo }).render();
+    const png = encodePng({ width: image.width, height: image.height, pixels: image.pixels });
     return {
       quoteId: request.quote.id,
       size: request.size,

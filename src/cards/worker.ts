@@ -2,6 +2,7 @@ import { TalkdeckError } from "../errors.js";
 import { loadTemplates } from "../templates.js";
 import { EmojiSet } from "./emoji.js";
 import { loadCardFonts } from "./fonts.js";
+import { releaseDrawings } from "./native-memory.js";
 import { CardRenderer, type CardRequest } from "./render.js";
 
 /** A card to draw in a worker thread. */
@@ -31,6 +32,7 @@ function workerRenderer(templatesDir: string | undefined): Promise<CardRenderer>
 export default async function renderCard(task: CardTask): Promise<CardTaskResult> {
   try {
     const card = await (await workerRenderer(task.templatesDir)).render(task.request);
+    releaseDrawings();
     return { png: card.png };
   } catch (error) {
     if (error instanceof TalkdeckError) {
