@@ -1,4 +1,4 @@
-import { Resvg } from "@resvg/resvg-js";
+import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
 import satori from "satori";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import type { CardSize } from "../spec/model.js";
@@ -8,10 +8,11 @@ import type { ThemeTokens } from "../theme/tokens.js";
 import { altText } from "./alt-text.js";
 import { type CardElement, htmlToElement } from "./element.js";
 import type { EmojiSet } from "./emoji.js";
+import { predictFontSize } from "./fit-model.js";
 import type { CardFontLibrary, CardFonts } from "./fonts.js";
 import { cardLayout, quoteMarkDataUri } from "./layout.js";
-import { segmentText } from "./phrases.js";
-import { encodePng } from "./png.js";
+import { type Segment, segmentText } from "./phrases.js";
+import { encodePng, type PremultipliedImage } from "./png.js";
 
 export interface CardLogo {
   dataUri: string;
@@ -49,6 +50,21 @@ function scaledLogo(logo: CardLogo, height: number): CardLogo {
 
 export { altText } from "./alt-text.js";
 
+/**
+ * resvg's pixels, copied into a Buffer V8 accounts for; resvg's own objects
+ * die here, young, so a cheap collection right after frees their native memory.
+ */
+function rasterize(svg: string, fitTo: ResvgRenderOptions["fitTo"]): PremultipliedImage {
+  const image = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo }).render();
+  return { width: image.width, height: image.height, pixels: image.pixels };
+}
+
+/** The height satori gave the SVG: the content's height when no height was set. */
+function svgHeight(svg: string): number {
+  const height = /<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1];
+  return height === undefined ? Number.POSITIVE_INFINITY : Number(height);
+}
+
 function describeChars(chars: readonly string[]): string {
   return chars
     .map((char) => `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()})`)
@@ -65,10 +81,19 @@ export class CardRenderer {
   readonly #templates: TemplateRegistry;
   readonly #compiled = new Map<string, HandlebarsTemplateDelegate>();
 
-  constructor(fonts: CardFontLibrary, emoji: EmojiSet, templates: TemplateRegistry) {
+  readonly #afterRaster: (() => void) | undefined;
+
+  /** `afterRaster` runs once a drawing's pixels are copied out and nothing refers to resvg's objects. */
+  constructor(
+    fonts: CardFontLibrary,
+    emoji: EmojiSet,
+    templates: TemplateRegistry,
+    options: { afterRaster?: () => void } = {},
+  ) {
     this.#fonts = fonts;
     this.#emoji = emoji;
     this.#templates = templates;
+    this.#afterRaster = options.afterRaster;
   }
 
   #template(layout: string): HandlebarsTemplateDelegate {
@@ -102,12 +127,17 @@ export class CardRenderer {
     return fonts;
   }
 
-  #element(request: CardRequest, fonts: CardFonts, fontSize: number): CardElement {
+  #element(
+    request: CardRequest,
+    fonts: CardFonts,
+    fontSize: number,
+    segments: Segment[],
+  ): CardElement {
     const markup = this.#template(request.layout)({
       quote: {
         id: request.quote.id,
         text: request.quote.text,
-        segments: segmentText(request.quote.text, request.lang),
+        segments,
         speaker: request.quote.speaker,
         speakerTitle: request.speakerTitle,
       },
@@ -135,23 +165,33 @@ export class CardRenderer {
     };
   }
 
-  /** Height of the card's content at a font size: satori given only a width sizes the SVG to its content. */
-  async #contentHeight(request: CardRequest, fonts: CardFonts, fontSize: number): Promise<number> {
-    // Text as <text> rather than glyph paths: the same layout, much less work.
-    const svg = await satori(this.#element(request, fonts, fontSize) as never, {
+  /** The card drawn at a font size; without `height`, satori sizes the SVG to its content. */
+  #draw(
+    request: CardRequest,
+    fonts: CardFonts,
+    fontSize: number,
+    segments: Segment[],
+    options: { embedFont: boolean; height?: number },
+  ): Promise<string> {
+    return satori(this.#element(request, fonts, fontSize, segments) as never, {
       width: request.size.width,
-      embedFont: false,
+      ...(options.height === undefined ? {} : { height: options.height }),
+      embedFont: options.embedFont,
       ...this.#satoriOptions(fonts),
     });
-    const height = /<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1];
-    return height === undefined ? Number.POSITIVE_INFINITY : Number(height);
   }
 
-  async #fit(request: CardRequest, fonts: CardFonts): Promise<number> {
+  /** Height of the card's content at a font size, and the drawing, text left as `<text>` (much less work than glyph paths). */
+  async #measure(request: CardRequest, fonts: CardFonts, fontSize: number, segments: Segment[]) {
+    const svg = await this.#draw(request, fonts, fontSize, segments, { embedFont: false });
+    return { svg, height: svgHeight(svg) };
+  }
+
+  /** The largest whole-pixel size that fits, by measuring: maximum, minimum, then binary search. */
+  async #search(request: CardRequest, fonts: CardFonts, segments: Segment[]): Promise<number> {
     const { minFont, maxFont } = cardLayout(request.size);
     const fits = async (size: number) =>
-      (await this.#contentHeight(request, fonts, size)) <= request.size.height;
-    // Short quotes are common and fit at the largest size: one measurement.
+      (await this.#measure(request, fonts, size, segments)).height <= request.size.height;
     if (await fits(maxFont)) return maxFont;
     if (!(await fits(minFont))) {
       throw new TalkdeckError(
@@ -170,9 +210,71 @@ export class CardRenderer {
     return low;
   }
 
-  /** The largest whole-pixel font size at which the card's content fits its height. */
-  async fitFontSize(request: CardRequest): Promise<number> {
-    return this.#fit(request, await this.#fontsFor(request));
+  /** The card drawn unconstrained at `fontSize`, if its content fits the card's height. */
+  async #drawIfFits(
+    request: CardRequest,
+    fonts: CardFonts,
+    fontSize: number,
+    segments: Segment[],
+    options: { embedFont: boolean },
+  ): Promise<{ svg: string; height: number; fits: boolean }> {
+    const { height } = request.size;
+    const svg = await this.#draw(request, fonts, fontSize, segments, options);
+    const drawn = svgHeight(svg);
+    if (drawn > height) return { svg, height: drawn, fits: false };
+    // A template without `min-height` draws short content short: draw it again at the card's height.
+    const full =
+      drawn === height
+        ? svg
+        : await this.#draw(request, fonts, fontSize, segments, { ...options, height });
+    return { svg: full, height: drawn, fits: true };
+  }
+
+  /**
+   * The card at the largest whole-pixel font size at which its content fits.
+   * Most quotes fit at the largest size: one drawing shows it. A longer
+   * quote's size is predicted from a measurement at the largest size
+   * (fit-model.ts) and the card drawn at it shows that it fits. Only when the
+   * prediction fails or is wrong is the size searched by measuring.
+   */
+  async #fitted(
+    request: CardRequest,
+    fonts: CardFonts,
+    options: { embedFont: boolean; exhaustive?: boolean },
+  ): Promise<{ svg: string; fontSize: number }> {
+    const { minFont, maxFont } = cardLayout(request.size);
+    const { width, height } = request.size;
+    const segments = segmentText(request.quote.text, request.lang);
+    if (options.exhaustive !== true) {
+      const largest = await this.#drawIfFits(request, fonts, maxFont, segments, options);
+      if (largest.fits) return { svg: largest.svg, fontSize: maxFont };
+      const sample = options.embedFont
+        ? await this.#measure(request, fonts, maxFont, segments)
+        : largest;
+      const prediction = predictFontSize(
+        { ...sample, fontSize: maxFont, cardWidth: width },
+        segments,
+        { minFont, maxFont, height },
+      );
+      if (prediction !== undefined) {
+        let { fontSize } = prediction;
+        if (prediction.closeCall) {
+          const larger = await this.#measure(request, fonts, fontSize + 1, segments);
+          if (larger.height <= height) fontSize += 1;
+        }
+        const drawn = await this.#drawIfFits(request, fonts, fontSize, segments, options);
+        if (drawn.fits) return { svg: drawn.svg, fontSize };
+      }
+    }
+    const fontSize = await this.#search(request, fonts, segments);
+    const svg = await this.#draw(request, fonts, fontSize, segments, { ...options, height });
+    return { svg, fontSize };
+  }
+
+  /** The largest whole-pixel font size at which the card's content fits its height; `exhaustive` measures every step instead of predicting. */
+  async fitFontSize(request: CardRequest, options: { exhaustive?: boolean } = {}): Promise<number> {
+    const fonts = await this.#fontsFor(request);
+    return (await this.#fitted(request, fonts, { embedFont: false, ...options })).fontSize;
   }
 
   /** The card's SVG at its fitted size; `embedFont: false` keeps text as `<text>` (for layout tests). */
@@ -181,14 +283,7 @@ export class CardRenderer {
     options: { embedFont?: boolean } = {},
   ): Promise<{ svg: string; fontSize: number }> {
     const fonts = await this.#fontsFor(request);
-    const fontSize = await this.#fit(request, fonts);
-    const svg = await satori(this.#element(request, fonts, fontSize) as never, {
-      width: request.size.width,
-      height: request.size.height,
-      embedFont: options.embedFont ?? true,
-      ...this.#satoriOptions(fonts),
-    });
-    return { svg, fontSize };
+    return this.#fitted(request, fonts, { embedFont: options.embedFont ?? true });
   }
 
   /** The card as PNG; `scale` below 1 draws a smaller copy (snapshot tests). */
@@ -198,8 +293,9 @@ export class CardRenderer {
       options.scale === undefined
         ? { mode: "original" as const }
         : { mode: "zoom" as const, value: options.scale };
-    const image = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo }).render();
-    const png = encodePng({ width: image.width, height: image.height, pixels: image.pixels });
+    const raster = rasterize(svg, fitTo);
+    this.#afterRaster?.();
+    const png = encodePng(raster);
     return {
       quoteId: request.quote.id,
       size: request.size,

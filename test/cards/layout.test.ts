@@ -7,7 +7,14 @@ import { phraseBoundaries, segmentText } from "../../src/cards/phrases.js";
 import type { CardRenderer } from "../../src/cards/render.js";
 import { toCardSize } from "../../src/spec/sizes.js";
 import type { Talk } from "../../src/talk/model.js";
-import { cardRenderer, cardRequest, layouts, presets, sampleTalk } from "../helpers/cards.js";
+import {
+  cardRenderer,
+  cardRequest,
+  fixtureTalk,
+  layouts,
+  presets,
+  sampleTalk,
+} from "../helpers/cards.js";
 
 const CLOSING = /^[，。、；：？！）」』”’…,.;:?!)\]}]/u;
 const OPENING = /[（「『“‘([{]$/u;
@@ -120,6 +127,28 @@ describe("every sample quote on every preset and layout", () => {
         }
       }
     }
+  });
+});
+
+describe("fitting", () => {
+  it("predicts the same font size a full search finds, for quotes too long for the largest size", async () => {
+    const fixtures = ["quotes-unbolded.en.md", "label-plain.zh.md", "summary-prose.en.md"];
+    const quotes = [...talk.quotes, ...fixtures.flatMap((file) => fixtureTalk(file).quotes)];
+    let predicted = 0;
+    for (const quote of quotes) {
+      for (const preset of ["square", "landscape", "link"]) {
+        for (const layout of layouts) {
+          const lang = /\p{Script=Han}/u.test(quote.text) ? "zh" : "en";
+          const request = cardRequest(talk, quote, { size: preset, layout, lang });
+          const where = `${quote.id} ${preset} ${layout}`;
+          const fast = await renderer.fitFontSize(request);
+          expect(fast, where).toBe(await renderer.fitFontSize(request, { exhaustive: true }));
+          if (fast < cardLayout(toCardSize(preset)).maxFont) predicted += 1;
+        }
+      }
+    }
+    // The model itself, not only the one-drawing shortcut for short quotes, was put to the test.
+    expect(predicted).toBeGreaterThanOrEqual(10);
   });
 });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { EmojiSet } from "../../src/cards/emoji.js";
 import { loadCardFonts } from "../../src/cards/fonts.js";
 import { CardRenderer, type CardRequest } from "../../src/cards/render.js";
@@ -15,6 +16,13 @@ export const layouts = ["classic", "statement"] as const;
 
 export function sampleTalk(): Talk {
   const source = readSource(readFileSync(samplePath, "utf8"), samplePath);
+  return parseTalk(source.body, source.file);
+}
+
+/** A talk from `test/fixtures/talks/`. */
+export function fixtureTalk(file: string): Talk {
+  const path = fileURLToPath(new URL(`../fixtures/talks/${file}`, import.meta.url));
+  const source = readSource(readFileSync(path, "utf8"), path);
   return parseTalk(source.body, source.file);
 }
 
