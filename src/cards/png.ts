@@ -26,24 +26,44 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, tail]);
 }
 
-/** Rows prefixed by filter type 0, with colours divided back by alpha where a pixel is not opaque. */
-function scanlines({ width, height, pixels }: PremultipliedImage): Buffer {
-  const stride = width * 4;
-  const rows = Buffer.allocUnsafe(height * (stride + 1));
-  for (let y = 0; y < height; y += 1) {
-    const start = y * (stride + 1);
-    rows[start] = 0;
-    rows.set(pixels.subarray(y * stride, (y + 1) * stride), start + 1);
+/** Whether every pixel is opaque: alpha is each little-endian RGBA word's top byte. */
+function isOpaque(pixels: Uint8Array): boolean {
+  if (pixels.byteOffset % 4 !== 0) return false;
+  const words = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length >>> 2);
+  for (let index = 0; index < words.length; index += 1) {
+    if ((words[index] ?? 0) < 0xff000000) return false;
+  }
+  return true;
+}
+
+/** Straight alpha from premultiplied, in place: the same rounding as tiny-skia's demultiply. */
+function demultiply(rows: Buffer, stride: number): void {
+  for (let start = 0; start < rows.length; start += stride + 1) {
     for (let x = start + 1 + 3; x < start + 1 + stride; x += 4) {
       const alpha = rows[x] ?? 255;
       if (alpha === 255) continue;
-      // PNG stores straight alpha; the same rounding as tiny-skia's demultiply.
       for (let channel = x - 3; channel < x; channel += 1) {
         const value = rows[channel] ?? 0;
         rows[channel] = alpha === 0 ? 0 : Math.min(255, Math.round((value * 255) / alpha));
       }
     }
   }
+}
+
+/** One scanline buffer, reused from card to card: allocating 5–8 MB per card kept the collector busy. */
+let scratch = Buffer.alloc(0);
+
+/** Rows prefixed by filter type 0, in straight alpha as PNG stores it. */
+function scanlines({ width, height, pixels }: PremultipliedImage): Buffer {
+  const stride = width * 4;
+  const size = height * (stride + 1);
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
+  const rows = scratch.subarray(0, size);
+  for (let y = 0; y < height; y += 1) {
+    rows[y * (stride + 1)] = 0;
+    rows.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  }
+  if (!isOpaque(pixels)) demultiply(rows, stride);
   return rows;
 }
 
