@@ -6,10 +6,21 @@ import type { CardRequest } from "./render.js";
 import type { CardTask, CardTaskResult } from "./worker.js";
 
 /**
- * resvg-js does not give back ~4.7 MB per 1080² render (upstream issue 216),
- * so workers are replaced after this many cards each: memory stays flat.
+ * The requests' indices, grouped into tasks: one quote's cards go to one
+ * thread, which then shapes and outlines its glyphs once for all its sizes
+ * (a quote's first card costs several times its others). With too few quotes
+ * to keep every thread busy, each card is its own task.
  */
-const RENDERS_PER_WORKER = 40;
+function tasks(requests: readonly CardRequest[], threads: number): number[][] {
+  const byQuote = new Map<string, number[]>();
+  requests.forEach((request, index) => {
+    const group = byQuote.get(request.quote.id);
+    if (group === undefined) byQuote.set(request.quote.id, [index]);
+    else group.push(index);
+  });
+  const groups = [...byQuote.values()];
+  return groups.length >= threads * 2 ? groups : requests.map((_, index) => [index]);
+}
 
 /** Draws cards on worker threads, each with its own fonts parsed once. */
 export class CardPool {
@@ -18,42 +29,45 @@ export class CardPool {
   readonly #threads: number;
 
   constructor(threads: number, templatesDir: string | undefined) {
-    this.#threads = threads;
     this.#templatesDir = templatesDir;
+    this.#threads = threads;
     this.#pool = new Tinypool({
       filename: join(packageRoot, "dist", "cards", "worker.js"),
       minThreads: threads,
       maxThreads: threads,
+      // With atomics, an idle worker blocks instead of turning its event loop,
+      // and resvg's pixels, freed by finalizers that run there, pile up
+      // (native-memory.ts): 12 MB a card.
+      useAtomics: false,
+      // A small young generation: most of a card's garbage dies young, and a
+      // smaller nursery holds less of it (60 MB less peak with two workers).
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
   }
 
-  async #one(request: CardRequest): Promise<Buffer> {
-    const task: CardTask = { request, templatesDir: this.#templatesDir };
+  async #batch(requests: CardRequest[]): Promise<Buffer[]> {
+    const task: CardTask = { requests, templatesDir: this.#templatesDir };
     const result = (await this.#pool.run(task)) as CardTaskResult;
     if ("error" in result) {
       const { code, message, hint } = result.error;
       throw new TalkdeckError(code, message, hint === undefined ? {} : { hint });
     }
-    return Buffer.from(result.png);
+    return result.pngs.map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   }
 
-  /** Draws the cards in batches, replacing the workers between batches; results keep the requests' order. */
+  /** Draws the cards; results keep the requests' order. */
   async renderAll(requests: readonly CardRequest[], onEach?: () => void): Promise<Buffer[]> {
-    const results: Buffer[] = [];
-    const batchSize = this.#threads * RENDERS_PER_WORKER;
-    for (let start = 0; start < requests.length; start += batchSize) {
-      if (start > 0) await this.#pool.recycleWorkers();
-      const batch = requests.slice(start, start + batchSize);
-      const pngs = await Promise.all(
-        batch.map(async (request) => {
-          const png = await this.#one(request);
+    const pngs: Buffer[] = [];
+    await Promise.all(
+      tasks(requests, this.#threads).map(async (indices) => {
+        const drawn = await this.#batch(indices.map((index) => requests[index] as CardRequest));
+        indices.forEach((index, position) => {
+          pngs[index] = drawn[position] ?? Buffer.alloc(0);
           onEach?.();
-          return png;
-        }),
-      );
-      results.push(...pngs);
-    }
-    return results;
+        });
+      }),
+    );
+    return pngs;
   }
 
   destroy(): Promise<void> {

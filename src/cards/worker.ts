@@ -5,15 +5,15 @@ import { loadCardFonts } from "./fonts.js";
 import { releaseDrawings } from "./native-memory.js";
 import { CardRenderer, type CardRequest } from "./render.js";
 
-/** A card to draw in a worker thread. */
+/** Cards to draw in a worker thread, in order. */
 export interface CardTask {
-  request: CardRequest;
+  requests: CardRequest[];
   templatesDir: string | undefined;
 }
 
 /** A TalkdeckError does not survive the thread boundary as itself: it travels as data. */
 export type CardTaskResult =
-  | { png: Uint8Array }
+  | { pngs: Uint8Array[] }
   | { error: { code: TalkdeckError["code"]; message: string; hint: string | undefined } };
 
 let renderer: Promise<CardRenderer> | undefined;
@@ -25,15 +25,23 @@ function workerRenderer(templatesDir: string | undefined): Promise<CardRenderer>
       await loadCardFonts(),
       await EmojiSet.load(),
       await loadTemplates(templatesDir),
+      { afterRaster: releaseDrawings },
     ))();
   return renderer;
 }
 
-export default async function renderCard(task: CardTask): Promise<CardTaskResult> {
+/** Lets the event loop turn, so finalizers free the pixels of drawings collected so far. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+export default async function renderCards(task: CardTask): Promise<CardTaskResult> {
   try {
-    const card = await (await workerRenderer(task.templatesDir)).render(task.request);
-    releaseDrawings();
-    return { png: card.png };
+    const drawer = await workerRenderer(task.templatesDir);
+    const pngs: Uint8Array[] = [];
+    for (const request of task.requests) {
+      pngs.push((await drawer.render(request)).png);
+      await nextTurn();
+    }
+    return { pngs };
   } catch (error) {
     if (error instanceof TalkdeckError) {
       return { error: { code: error.code, message: error.message, hint: error.hint } };
