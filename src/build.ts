@@ -1,27 +1,7 @@
-import { availableParallelism } from "node:os";
-import { dirname, relative, resolve } from "node:path";
-import { closest } from "fastest-levenshtein";
-import { buildCards } from "./cards/build-cards.js";
-import { EmojiSet } from "./cards/emoji.js";
-import { type BrowserFormat, buildDeck } from "./deck/build-deck.js";
-import { embeddedFontCss } from "./deck/fonts-css.js";
-import { ErrorCode, TalkdeckError } from "./errors.js";
-import { BuildCache } from "./output/cache.js";
-import { galleryPage, type Manifest } from "./output/manifest.js";
-import {
-  checkOutputFolder,
-  GENERATOR,
-  MANIFEST,
-  type OutputFile,
-  writeOutputs,
-} from "./output/write.js";
-import { select } from "./select.js";
-import { loadSource, type Source } from "./source.js";
-import type { ResolvedSpec } from "./spec/model.js";
-import { type CliOverrides, resolveSpec } from "./spec/resolve.js";
-import { parseTalk } from "./talk/parse.js";
-import { loadTemplates, type TemplateRegistry } from "./templates.js";
-import { version } from "./version.js";
+import { findBrowser } from "./deck/browser.js";
+import type { BrowserFormat } from "./deck/build-deck.js";
+import { recordBuild, unchangedBuild } from "./output/stamp.js";
+import type { CliOverrides } from "./spec/resolve.js";
 
 export interface BuildOptions extends CliOverrides {
   /** A folder of the user's templates, overriding ours by file name. */
@@ -38,6 +18,8 @@ export interface BuildOptions extends CliOverrides {
   onProgress?: (done: number, total: number) => void;
   /** The browser for PDF/PPTX/PNG exports: found on the machine when not given, none when `false`. */
   browser?: string | false;
+  /** Build even when nothing changed since the last build with the same options. */
+  force?: boolean;
 }
 
 export interface BuildResult {
@@ -50,99 +32,40 @@ export interface BuildResult {
   missingExports: BrowserFormat[];
   /** Cards drawn in this build; the others were unchanged and kept. */
   cardsRendered: number;
+  /** Nothing changed since the last build with the same options: nothing was parsed, drawn or written. */
+  unchanged: boolean;
 }
 
-/** A spec file names its talk with `source:`; a talk file is its own spec. */
-async function loadTalkAndSpec(file: string): Promise<{ talk: Source; spec: Source | undefined }> {
-  const first = await loadSource(file);
-  const source = first.data.source;
-  // A clipper's `source: https://…` is where the article came from, not a talk file.
-  if (typeof source !== "string" || /^https?:\/\//i.test(source))
-    return { talk: first, spec: undefined };
-  return { talk: await loadSource(resolve(dirname(file), source)), spec: first };
+/** The options that decide what a build makes (not how fast, nor how it reports). */
+function stampOptions(options: BuildOptions) {
+  const { jobs: _jobs, onProgress: _onProgress, force: _force, ...deciding } = options;
+  return deciding;
 }
 
-/** The card layout must name a template: `cards/<layout>.html.hbs`, ours or the user's. */
-function checkCardLayout(templates: TemplateRegistry, spec: ResolvedSpec): void {
-  if (templates.has(`cards/${spec.cards.layout}.html.hbs`)) return;
-  const layouts = [...templates.keys()]
-    .filter((name) => name.startsWith("cards/"))
-    .map((name) => name.slice("cards/".length, -".html.hbs".length));
-  throw new TalkdeckError(
-    ErrorCode.UnknownTemplate,
-    `unknown card layout \`${spec.cards.layout}\``,
-    {
-      location: spec.locate(["cards", "layout"]),
-      hint: `did you mean \`${closest(spec.cards.layout, layouts)}\`? Layouts: ${layouts.join(", ")}`,
-    },
-  );
-}
-
-/** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
+/**
+ * Builds one talk: deck and cards, in `out/<talk>/` unless told otherwise.
+ * When nothing it depends on changed since the last build with the same
+ * options and that build's files are untouched, it says so and returns at
+ * once, without loading a parser or a renderer (`force` builds anyway).
+ * With `allowRemote` it always builds: what is on the web may have changed.
+ */
 export async function buildTalk(file: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
-  const spec = resolveSpec(talkSource, specSource, options);
-  const talk = parseTalk(talkSource.body, talkSource.file, spec.hints);
-  const selection = select(talk, spec);
-  // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
-  const cache = new BuildCache(spec.outputDir, await checkOutputFolder(spec.outputDir));
-  const templates = await loadTemplates(options.templatesDir);
-  checkCardLayout(templates, spec);
-
-  const emoji = await EmojiSet.load();
-  const deck = await buildDeck(selection, templates, emoji, {
-    required: options.formats ?? [],
-    wanted: spec.deck.formats,
-    allowRemote: options.allowRemote ?? false,
-    userSlides: specSource?.body,
-    browser: options.browser,
-    cache,
+  const deciding = stampOptions(options);
+  const browser = options.browser === false ? null : (findBrowser(options.browser) ?? null);
+  const templatesDir = options.templatesDir;
+  if (options.force !== true && options.allowRemote !== true) {
+    const previous = await unchangedBuild<BuildResult>(file, deciding, { templatesDir, browser });
+    if (previous !== undefined) return { ...previous, cardsRendered: 0, unchanged: true };
+  }
+  const { runPipeline } = await import("./build-pipeline.js");
+  const run = await runPipeline(file, options);
+  await recordBuild(file, deciding, {
+    inputs: run.inputs,
+    templatesDir,
+    browser,
+    outputDir: run.result.outputDir,
+    outputNames: run.outputNames,
+    result: run.result,
   });
-  const files: OutputFile[] = [...deck.files];
-
-  const cards = await buildCards(selection, spec, templates, emoji, cache, {
-    jobs: options.jobs ?? availableParallelism(),
-    shard: options.shard,
-    templatesDir: options.templatesDir,
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-  });
-  files.push(...cards.files);
-
-  const manifest: Manifest = {
-    generator: GENERATOR,
-    version,
-    talk: {
-      file: relative(spec.outputDir, talkSource.file),
-      title: selection.meta.title,
-      lang: selection.meta.lang,
-    },
-    theme: selection.theme.name,
-    deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
-    cards: cards.entries,
-    files: [...files.map((entry) => entry.name), "index.html"],
-    hashes: cache.hashes,
-  };
-  // The gallery embeds the fonts its own text needs, like the deck: no tofu where CJK fonts are missing.
-  const galleryText = [manifest.talk.title, ...manifest.cards.map((card) => card.alt)].join("\n");
-  files.push({
-    name: "index.html",
-    data: galleryPage(manifest, await embeddedFontCss(galleryText)),
-  });
-  // The manifest goes last: it is what marks the folder as a finished talkdeck build.
-  files.push({ name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` });
-
-  const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];
-  // A shard writes a share of the cards: the others (another shard's) are not stale.
-  await writeOutputs(spec.outputDir, files, protectedFiles, {
-    removeStale: options.shard === undefined,
-  });
-  return {
-    outputDir: spec.outputDir,
-    slides: deck.slides,
-    cards: cards.entries.length,
-    cardsRendered: cards.rendered,
-    files: files.map((entry) => entry.name),
-    notes: [...selection.notes, ...deck.notes],
-    missingExports: deck.missing,
-  };
+  return run.result;
 }

@@ -60,6 +60,7 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
       "--shard <i/n>",
       "draw only the i-th of n equal shares of the cards (split a batch across machines)",
     )
+    .option("-f, --force", "build even when nothing changed since the last build")
     .option("-q, --quiet", "print nothing but errors")
     .action(async (files: string[], options: BuildFlags) => {
       const { runBuild } = await import("./commands/build.js");

@@ -81,6 +81,16 @@ describe("talkdeck build on the example", () => {
     expect(gallery).toMatch(/@font-face \{ font-family: "Noto Sans SC";[^}]*unicode-range/);
   });
 
+  it("says a second build with nothing changed is up to date, and builds it with --force", async () => {
+    const again = captureIo();
+    expect(await run(["build", examplePath, "-o", out], again)).toBe(0);
+    expect(again.err()).toContain("is up to date (17 slides, 10 cards); --force builds it anyway");
+    const forced = captureIo();
+    expect(await run(["build", examplePath, "-o", out, "--force"], forced)).toBe(0);
+    expect(forced.err()).toContain("talkdeck: wrote");
+    expect(forced.err()).toContain("10 unchanged");
+  });
+
   it("leaves the talk file untouched", async () => {
     expect(await readFile(examplePath, "utf8")).toBe(exampleText);
   });

@@ -14,6 +14,7 @@ export interface BuildFlags {
   browser?: string;
   jobs?: string;
   shard?: string;
+  force?: boolean;
   quiet?: boolean;
 }
 
@@ -104,13 +105,17 @@ export async function runBuild(
       formats,
       jobs,
       allowRemote: flags.allowRemote === true,
+      force: flags.force === true,
       onProgress: progress,
     }).finally(() => progress.stop());
     if (flags.quiet !== true) {
       for (const note of result.notes) io.stderr.write(`talkdeck: note: ${note}\n`);
       const kept = result.cards - result.cardsRendered;
+      const counts = `${result.slides} slides, ${result.cards} cards`;
       io.stderr.write(
-        `talkdeck: wrote ${result.outputDir} (${result.slides} slides, ${result.cards} cards${kept > 0 ? `, ${kept} unchanged` : ""})\n`,
+        result.unchanged
+          ? `talkdeck: ${result.outputDir} is up to date (${counts}); --force builds it anyway\n`
+          : `talkdeck: wrote ${result.outputDir} (${counts}${kept > 0 ? `, ${kept} unchanged` : ""})\n`,
       );
     }
     if (result.missingExports.length > 0) {

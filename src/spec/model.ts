@@ -50,5 +50,7 @@ export interface ResolvedSpec {
   /** Directory for this talk's outputs (already includes the talk's name). */
   outputDir: string;
   /** Where a front-matter key was written, for messages. */
+  /** The local files the build reads besides templates (talk, spec, theme tokens, logo), absolute. */
+  inputFiles: string[];
   locate(path: readonly (string | number)[]): ErrorLocation;
 }

@@ -157,14 +157,16 @@ export function resolveSpec(
     return inTalk.line !== undefined || specFile === undefined ? inTalk : specFile.locate(path);
   };
 
-  const theme = resolveTheme(cli.theme ?? merged.theme, merged.brand, {
+  const themeName = cli.theme ?? merged.theme;
+  const themeOrigin =
+    cli.theme === undefined
+      ? fromTalk.theme !== undefined
+        ? talk.file
+        : specFile?.file
+      : undefined;
+  const theme = resolveTheme(themeName, merged.brand, {
     location: cli.theme === undefined ? locate(["theme"]) : { key: "--theme" },
-    origin:
-      cli.theme === undefined
-        ? fromTalk.theme !== undefined
-          ? talk.file
-          : specFile?.file
-        : undefined,
+    origin: themeOrigin,
   });
 
   /** The file a key was written in: relative paths resolve against it. */
@@ -194,6 +196,10 @@ export function resolveSpec(
     (value) => value !== undefined && /^https?:\/\//i.test(value),
   );
   if (sourceUrl !== undefined) meta.sourceUrl = sourceUrl;
+  const logo =
+    merged.cards?.logo === undefined || logoOrigin === undefined
+      ? undefined
+      : resolvePath(dirname(logoOrigin), merged.cards.logo);
   return {
     talkFile: talk.file,
     hints: talkHints(merged),
@@ -211,12 +217,17 @@ export function resolveSpec(
       sizes: (merged.cards?.sizes ?? ["square"]).map(toCardSize),
       layout: merged.cards?.layout ?? "classic",
       handle: merged.cards?.handle,
-      logo:
-        merged.cards?.logo === undefined || logoOrigin === undefined
-          ? undefined
-          : resolvePath(dirname(logoOrigin), merged.cards.logo),
+      logo,
     },
     outputDir: resolvePath(outputRoot, talkName(talk.file)),
+    inputFiles: [
+      talk.file,
+      ...(specFile === undefined ? [] : [specFile.file]),
+      ...(themeName !== undefined && isThemePath(themeName)
+        ? [resolvePath(themeOrigin === undefined ? "." : dirname(themeOrigin), themeName)]
+        : []),
+      ...(logo === undefined ? [] : [logo]),
+    ].map((file) => resolvePath(file)),
     locate,
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { create as openFont, type Font } from "fontkit";
+import { type Font, create as openFont } from "fontkit";
 import { describe, expect, it } from "vitest";
 import { isWoff, woffToSfnt } from "../../src/fonts/woff.js";
 
@@ -16,7 +16,9 @@ function open(data: Buffer): Font {
 
 describe("WOFF to sfnt", () => {
   it("unpacks the same font: same characters, same glyph outlines and advances", () => {
-    const woff = readFileSync(join(notoDir, "files/noto-sans-sc-chinese-simplified-700-normal.woff"));
+    const woff = readFileSync(
+      join(notoDir, "files/noto-sans-sc-chinese-simplified-700-normal.woff"),
+    );
     expect(isWoff(woff)).toBe(true);
     const sfnt = woffToSfnt(woff);
     expect(isWoff(sfnt)).toBe(false);

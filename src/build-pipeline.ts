@@ -1,0 +1,136 @@
+import { availableParallelism } from "node:os";
+import { dirname, relative, resolve } from "node:path";
+import { closest } from "fastest-levenshtein";
+import type { BuildOptions, BuildResult } from "./build.js";
+import { buildCards } from "./cards/build-cards.js";
+import { EmojiSet } from "./cards/emoji.js";
+import { buildDeck } from "./deck/build-deck.js";
+import { embeddedFontCss } from "./deck/fonts-css.js";
+import { ErrorCode, TalkdeckError } from "./errors.js";
+import { BuildCache } from "./output/cache.js";
+import { galleryPage, type Manifest } from "./output/manifest.js";
+import { hashInputs } from "./output/stamp.js";
+import {
+  checkOutputFolder,
+  GENERATOR,
+  MANIFEST,
+  type OutputFile,
+  writeOutputs,
+} from "./output/write.js";
+import { select } from "./select.js";
+import { loadSource, type Source } from "./source.js";
+import type { ResolvedSpec } from "./spec/model.js";
+import { resolveSpec } from "./spec/resolve.js";
+import { parseTalk } from "./talk/parse.js";
+import { loadTemplates, type TemplateRegistry } from "./templates.js";
+import { version } from "./version.js";
+
+/** A spec file names its talk with `source:`; a talk file is its own spec. */
+async function loadTalkAndSpec(file: string): Promise<{ talk: Source; spec: Source | undefined }> {
+  const first = await loadSource(file);
+  const source = first.data.source;
+  // A clipper's `source: https://…` is where the article came from, not a talk file.
+  if (typeof source !== "string" || /^https?:\/\//i.test(source))
+    return { talk: first, spec: undefined };
+  return { talk: await loadSource(resolve(dirname(file), source)), spec: first };
+}
+
+/** The card layout must name a template: `cards/<layout>.html.hbs`, ours or the user's. */
+function checkCardLayout(templates: TemplateRegistry, spec: ResolvedSpec): void {
+  if (templates.has(`cards/${spec.cards.layout}.html.hbs`)) return;
+  const layouts = [...templates.keys()]
+    .filter((name) => name.startsWith("cards/"))
+    .map((name) => name.slice("cards/".length, -".html.hbs".length));
+  throw new TalkdeckError(
+    ErrorCode.UnknownTemplate,
+    `unknown card layout \`${spec.cards.layout}\``,
+    {
+      location: spec.locate(["cards", "layout"]),
+      hint: `did you mean \`${closest(spec.cards.layout, layouts)}\`? Layouts: ${layouts.join(", ")}`,
+    },
+  );
+}
+
+/** A finished build: its result, the local files it read, and every file it wrote. */
+export interface PipelineRun {
+  result: BuildResult;
+  inputs: Array<{ path: string; hash: string }>;
+  outputNames: string[];
+}
+
+/** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
+export async function runPipeline(file: string, options: BuildOptions): Promise<PipelineRun> {
+  const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
+  const spec = resolveSpec(talkSource, specSource, options);
+  // Hashed as read, before the slow part: an edit made while building is a change next time.
+  const inputs = await hashInputs(spec.inputFiles);
+  const talk = parseTalk(talkSource.body, talkSource.file, spec.hints);
+  const selection = select(talk, spec);
+  // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
+  const cache = new BuildCache(spec.outputDir, await checkOutputFolder(spec.outputDir));
+  const templates = await loadTemplates(options.templatesDir);
+  checkCardLayout(templates, spec);
+
+  const emoji = await EmojiSet.load();
+  const deck = await buildDeck(selection, templates, emoji, {
+    required: options.formats ?? [],
+    wanted: spec.deck.formats,
+    allowRemote: options.allowRemote ?? false,
+    userSlides: specSource?.body,
+    browser: options.browser,
+    cache,
+  });
+  const files: OutputFile[] = [...deck.files];
+
+  const cards = await buildCards(selection, spec, templates, emoji, cache, {
+    jobs: options.jobs ?? availableParallelism(),
+    shard: options.shard,
+    templatesDir: options.templatesDir,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
+  files.push(...cards.files);
+
+  const manifest: Manifest = {
+    generator: GENERATOR,
+    version,
+    talk: {
+      file: relative(spec.outputDir, talkSource.file),
+      title: selection.meta.title,
+      lang: selection.meta.lang,
+    },
+    theme: selection.theme.name,
+    deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
+    cards: cards.entries,
+    files: [...files.map((entry) => entry.name), "index.html"],
+    hashes: cache.hashes,
+  };
+  // The gallery embeds the fonts its own text needs, like the deck: no tofu where CJK fonts are missing.
+  const galleryText = [manifest.talk.title, ...manifest.cards.map((card) => card.alt)].join("\n");
+  files.push({
+    name: "index.html",
+    data: galleryPage(manifest, await embeddedFontCss(galleryText)),
+  });
+  // The manifest goes last: it is what marks the folder as a finished talkdeck build.
+  files.push({ name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` });
+
+  const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];
+  // A shard writes a share of the cards: the others (another shard's) are not stale.
+  await writeOutputs(spec.outputDir, files, protectedFiles, {
+    removeStale: options.shard === undefined,
+  });
+  const outputNames = files.map((entry) => entry.name);
+  return {
+    result: {
+      outputDir: spec.outputDir,
+      slides: deck.slides,
+      cards: cards.entries.length,
+      cardsRendered: cards.rendered,
+      files: outputNames,
+      notes: [...selection.notes, ...deck.notes],
+      missingExports: deck.missing,
+      unchanged: false,
+    },
+    inputs,
+    outputNames,
+  };
+}

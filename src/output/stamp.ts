@@ -1,0 +1,142 @@
+import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { packageRoot } from "../paths.js";
+import { version } from "../version.js";
+import { contentHash } from "./cache.js";
+
+/**
+ * What a finished build leaves in talkdeck's cache folder, so that the next
+ * build of the same talk with the same options can tell, before loading any
+ * parser or renderer, that nothing changed: the same input bytes (the talk,
+ * its spec, theme and logo files, every template) and its own outputs still
+ * in place as it wrote them. Like make's timestamps, but by content.
+ */
+export interface BuildStamp<Result> {
+  inputs: Array<{ path: string; hash: string }>;
+  templates: string;
+  browser: string | null;
+  outputDir: string;
+  outputs: Array<{ name: string; size: number; mtimeMs: number }>;
+  result: Result;
+}
+
+/** `TALKDECK_CACHE_DIR`, else the XDG cache folder. */
+function cacheDir(): string {
+  const configured = process.env.TALKDECK_CACHE_DIR;
+  if (configured !== undefined && configured !== "") return resolve(configured);
+  const xdg = process.env.XDG_CACHE_HOME;
+  return join(xdg !== undefined && xdg !== "" ? xdg : join(homedir(), ".cache"), "talkdeck");
+}
+
+/** This build of talkdeck: a rebuilt `dist/` (or an edited source under test) is new code. */
+async function codeIdentity(): Promise<string> {
+  const self = await stat(fileURLToPath(import.meta.url));
+  return `${version}:${self.mtimeMs}`;
+}
+
+/** The stamp's file: one per talk, options and working folder. */
+async function stampFile(talkFile: string, options: unknown): Promise<string> {
+  const key = contentHash(
+    await codeIdentity(),
+    process.cwd(),
+    resolve(talkFile),
+    JSON.stringify(options),
+  );
+  return join(cacheDir(), "builds", `${key}.json`);
+}
+
+async function fileHash(path: string): Promise<string | undefined> {
+  try {
+    return contentHash(await readFile(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every template file, ours and the user's, by name and content: adding an override counts. */
+export async function templatesFingerprint(userDir: string | undefined): Promise<string> {
+  const parts: string[] = [];
+  for (const root of [join(packageRoot, "templates"), userDir]) {
+    if (root === undefined) continue;
+    for (const kind of ["deck", "cards"]) {
+      const names = await readdir(join(root, kind)).catch(() => [] as string[]);
+      for (const name of names.sort()) {
+        parts.push(root, kind, name, (await fileHash(join(root, kind, name))) ?? "");
+      }
+    }
+  }
+  return contentHash(...parts);
+}
+
+/** The last build's result, when nothing it depends on changed and its outputs are untouched. */
+export async function unchangedBuild<Result>(
+  talkFile: string,
+  options: unknown,
+  now: { templatesDir: string | undefined; browser: string | null },
+): Promise<Result | undefined> {
+  let stamp: BuildStamp<Result>;
+  try {
+    stamp = JSON.parse(
+      await readFile(await stampFile(talkFile, options), "utf8"),
+    ) as BuildStamp<Result>;
+  } catch {
+    return undefined;
+  }
+  if (stamp.browser !== now.browser) return undefined;
+  for (const input of stamp.inputs) {
+    if ((await fileHash(input.path)) !== input.hash) return undefined;
+  }
+  if ((await templatesFingerprint(now.templatesDir)) !== stamp.templates) return undefined;
+  for (const output of stamp.outputs) {
+    const info = await stat(join(stamp.outputDir, output.name)).catch(() => undefined);
+    if (info?.size !== output.size || info.mtimeMs !== output.mtimeMs) return undefined;
+  }
+  return stamp.result;
+}
+
+/** The files' content hashes, taken when the build reads them. */
+export function hashInputs(
+  files: readonly string[],
+): Promise<Array<{ path: string; hash: string }>> {
+  return Promise.all(files.map(async (path) => ({ path, hash: (await fileHash(path)) ?? "" })));
+}
+
+/** Records a finished build. Best effort: a cache folder that cannot be written only costs the next build its shortcut. */
+export async function recordBuild<Result>(
+  talkFile: string,
+  options: unknown,
+  build: {
+    inputs: Array<{ path: string; hash: string }>;
+    templatesDir: string | undefined;
+    browser: string | null;
+    outputDir: string;
+    outputNames: readonly string[];
+    result: Result;
+  },
+): Promise<void> {
+  try {
+    const outputs = await Promise.all(
+      build.outputNames.map(async (name) => {
+        const info = await stat(join(build.outputDir, name));
+        return { name, size: info.size, mtimeMs: info.mtimeMs };
+      }),
+    );
+    const stamp: BuildStamp<Result> = {
+      inputs: build.inputs,
+      templates: await templatesFingerprint(build.templatesDir),
+      browser: build.browser,
+      outputDir: build.outputDir,
+      outputs,
+      result: build.result,
+    };
+    const file = await stampFile(talkFile, options);
+    await mkdir(join(file, ".."), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(stamp));
+    await rename(temporary, file);
+  } catch {
+    // No shortcut next time; the build itself is done.
+  }
+}
