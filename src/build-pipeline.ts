@@ -2,19 +2,20 @@ import { availableParallelism } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { BuildOptions, BuildResult } from "./build.js";
-import { buildCards } from "./cards/build-cards.js";
+import { type BuiltCards, buildCards } from "./cards/build-cards.js";
 import { EmojiSet } from "./cards/emoji.js";
 import { buildDeck } from "./deck/build-deck.js";
 import { embeddedFontCss } from "./deck/fonts-css.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
 import { BuildCache } from "./output/cache.js";
 import { galleryPage, type Manifest } from "./output/manifest.js";
+import { Staging } from "./output/staging.js";
 import { hashInputs } from "./output/stamp.js";
 import {
+  type BuildFile,
   checkOutputFolder,
   GENERATOR,
   MANIFEST,
-  type OutputFile,
   writeOutputs,
 } from "./output/write.js";
 import { select } from "./select.js";
@@ -80,44 +81,54 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
     browser: options.browser,
     cache,
   });
-  const files: OutputFile[] = [...deck.files];
+  const files: BuildFile[] = [...deck.files];
 
-  const cards = await buildCards(selection, spec, templates, emoji, cache, {
-    jobs: options.jobs ?? availableParallelism(),
-    shard: options.shard,
-    templatesDir: options.templatesDir,
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-  });
-  files.push(...cards.files);
+  // Drawn cards wait in a staging folder until everything is ready to write.
+  const staging = new Staging();
+  let cards: BuiltCards;
+  try {
+    cards = await buildCards(selection, spec, templates, emoji, cache, staging, {
+      jobs: options.jobs ?? availableParallelism(),
+      shard: options.shard,
+      templatesDir: options.templatesDir,
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    });
+    files.push(...cards.files);
 
-  const manifest: Manifest = {
-    generator: GENERATOR,
-    version,
-    talk: {
-      file: relative(spec.outputDir, talkSource.file),
-      title: selection.meta.title,
-      lang: selection.meta.lang,
-    },
-    theme: selection.theme.name,
-    deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
-    cards: cards.entries,
-    files: [...files.map((entry) => entry.name), "index.html"],
-    hashes: cache.hashes,
-  };
-  // The gallery embeds the fonts its own text needs, like the deck: no tofu where CJK fonts are missing.
-  const galleryText = [manifest.talk.title, ...manifest.cards.map((card) => card.alt)].join("\n");
-  files.push({
-    name: "index.html",
-    data: galleryPage(manifest, await embeddedFontCss(galleryText)),
-  });
-  // The manifest goes last: it is what marks the folder as a finished talkdeck build.
-  files.push({ name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` });
+    const manifest: Manifest = {
+      generator: GENERATOR,
+      version,
+      talk: {
+        file: relative(spec.outputDir, talkSource.file),
+        title: selection.meta.title,
+        lang: selection.meta.lang,
+      },
+      theme: selection.theme.name,
+      deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
+      cards: cards.entries,
+      files: [...files.map((entry) => entry.name), "index.html"],
+      hashes: cache.hashes,
+    };
+    // The gallery embeds the fonts its own text needs, like the deck: no tofu where CJK fonts are missing.
+    const galleryText = [manifest.talk.title, ...manifest.cards.map((card) => card.alt)].join("\n");
+    files.push({
+      name: "index.html",
+      data: galleryPage(manifest, await embeddedFontCss(galleryText)),
+    });
+    // The manifest goes last: it is what marks the folder as a finished talkdeck build.
+    files.push({ name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` });
 
-  const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];
-  // A shard writes a share of the cards: the others (another shard's) are not stale.
-  await writeOutputs(spec.outputDir, files, protectedFiles, {
-    removeStale: options.shard === undefined,
-  });
+    const protectedFiles = [
+      talkSource.file,
+      ...(specSource === undefined ? [] : [specSource.file]),
+    ];
+    // A shard writes a share of the cards: the others (another shard's) are not stale.
+    await writeOutputs(spec.outputDir, files, protectedFiles, {
+      removeStale: options.shard === undefined,
+    });
+  } finally {
+    await staging.remove();
+  }
   const outputNames = files.map((entry) => entry.name);
   return {
     result: {

@@ -1,7 +1,8 @@
 import type { BuildCache } from "../output/cache.js";
 import { contentHash } from "../output/cache.js";
 import { type CardEntry, cardFileName } from "../output/manifest.js";
-import type { OutputFile } from "../output/write.js";
+import type { Staging } from "../output/staging.js";
+import type { BuildFile } from "../output/write.js";
 import type { Selection } from "../select.js";
 import type { ResolvedSpec } from "../spec/model.js";
 import type { TemplateRegistry } from "../templates.js";
@@ -12,7 +13,7 @@ import { loadLogo } from "./logo.js";
 import type { CardRequest } from "./render.js";
 
 export interface BuiltCards {
-  files: OutputFile[];
+  files: BuildFile[];
   entries: CardEntry[];
   /** How many were drawn (the rest were unchanged and reused). */
   rendered: number;
@@ -43,20 +44,25 @@ function cardHash(request: CardRequest, templates: TemplateRegistry): string {
   );
 }
 
-/** Draws the cards in this thread or on a worker pool; the PNGs come back in the requests' order. */
+/** Draws the cards in this thread or on a worker pool, handing each PNG to `onCard` as it is drawn. */
 async function draw(
   requests: readonly CardRequest[],
   emoji: EmojiSet,
   templates: TemplateRegistry,
   options: CardOptions,
-): Promise<Buffer[]> {
+  onCard: (index: number, png: Buffer) => Promise<void>,
+): Promise<void> {
   let done = 0;
-  const tick = () => options.onProgress?.(++done, requests.length);
+  const handOver = async (index: number, png: Buffer) => {
+    await onCard(index, png);
+    options.onProgress?.(++done, requests.length);
+  };
   if (options.jobs > 1 && requests.length >= MIN_CARDS_FOR_WORKERS) {
     const { CardPool } = await import("./pool.js");
     const pool = new CardPool(Math.min(options.jobs, requests.length), options.templatesDir);
     try {
-      return await pool.renderAll(requests, tick);
+      await pool.renderEach(requests, handOver);
+      return;
     } finally {
       await pool.destroy();
     }
@@ -68,12 +74,9 @@ async function draw(
     import("./fonts.js"),
   ]);
   const renderer = new CardRenderer(await loadCardFonts(), emoji, templates);
-  const pngs: Buffer[] = [];
-  for (const request of requests) {
-    pngs.push((await renderer.render(request)).png);
-    tick();
+  for (const [index, request] of requests.entries()) {
+    await handOver(index, (await renderer.render(request)).png);
   }
-  return pngs;
 }
 
 /** The quote cards of a selection, in memory; unchanged ones are read back from the previous build. */
@@ -83,6 +86,7 @@ export async function buildCards(
   templates: TemplateRegistry,
   emoji: EmojiSet,
   cache: BuildCache,
+  staging: Staging,
   options: CardOptions,
 ): Promise<BuiltCards> {
   const entries: CardEntry[] = [];
@@ -92,8 +96,7 @@ export async function buildCards(
     spec.cards.logo === undefined
       ? undefined
       : await loadLogo(spec.cards.logo, spec.locate(["cards", "logo"]));
-  const planned: Array<{ name: string; hash: string; request: CardRequest; file?: OutputFile }> =
-    [];
+  const planned: Array<{ name: string; hash: string; request: CardRequest; file?: BuildFile }> = [];
   let position = 0;
   for (const quote of selection.cardQuotes) {
     const speakerTitle = selection.talk.speakers.find(
@@ -116,7 +119,7 @@ export async function buildCards(
       };
       const name = cardFileName(quote.id, size);
       const hash = cardHash(request, templates);
-      const [reused] = (await cache.reuse([name], hash)) ?? [];
+      const [reused] = (await cache.keep([name], hash)) ?? [];
       planned.push(
         reused === undefined ? { name, hash, request } : { name, hash, request, file: reused },
       );
@@ -133,18 +136,19 @@ export async function buildCards(
     }
   }
   const toDraw = planned.filter((card) => card.file === undefined);
-  const pngs =
-    toDraw.length === 0
-      ? []
-      : await draw(
-          toDraw.map((card) => card.request),
-          emoji,
-          templates,
-          options,
-        );
-  toDraw.forEach((card, index) => {
-    card.file = { name: card.name, data: pngs[index] ?? Buffer.alloc(0) };
-    cache.record([card.name], card.hash);
-  });
+  if (toDraw.length > 0) {
+    await draw(
+      toDraw.map((card) => card.request),
+      emoji,
+      templates,
+      options,
+      async (index, png) => {
+        const card = toDraw[index];
+        if (card !== undefined) card.file = await staging.put(card.name, png);
+      },
+    );
+    // In the cards' order, not the order threads finish them: the manifest is the same bytes whatever --jobs is.
+    for (const card of toDraw) cache.record([card.name], card.hash);
+  }
   return { files: planned.flatMap((card) => card.file ?? []), entries, rendered: toDraw.length };
 }

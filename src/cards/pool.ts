@@ -39,9 +39,12 @@ export class CardPool {
       // and resvg's pixels, freed by finalizers that run there, pile up
       // (native-memory.ts): 12 MB a card.
       useAtomics: false,
-      // A small young generation: most of a card's garbage dies young, and a
-      // smaller nursery holds less of it (60 MB less peak with two workers).
-      resourceLimits: { maxYoungGenerationSizeMb: 16 },
+      // A heap limit under ~2 GB puts V8 in its frugal mode: it collects
+      // sooner instead of growing the heap (a card's live heap is ~35 MB), and
+      // the young generation is sized so that a card's garbage still dies
+      // young. Measured with two workers over 300 cards: peak RSS 410 MB
+      // instead of 520, for 10–15% more time.
+      resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 32 },
     });
   }
 
@@ -55,19 +58,19 @@ export class CardPool {
     return result.pngs.map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   }
 
-  /** Draws the cards; results keep the requests' order. */
-  async renderAll(requests: readonly CardRequest[], onEach?: () => void): Promise<Buffer[]> {
-    const pngs: Buffer[] = [];
+  /** Draws the cards, handing each PNG to `onCard` with its request's index as it arrives. */
+  async renderEach(
+    requests: readonly CardRequest[],
+    onCard: (index: number, png: Buffer) => Promise<void> | void,
+  ): Promise<void> {
     await Promise.all(
       tasks(requests, this.#threads).map(async (indices) => {
         const drawn = await this.#batch(indices.map((index) => requests[index] as CardRequest));
-        indices.forEach((index, position) => {
-          pngs[index] = drawn[position] ?? Buffer.alloc(0);
-          onEach?.();
-        });
+        for (const [position, index] of indices.entries()) {
+          await onCard(index, drawn[position] ?? Buffer.alloc(0));
+        }
       }),
     );
-    return pngs;
   }
 
   destroy(): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { OutputFile, PreviousBuild } from "./write.js";
+import type { KeptFile, OutputFile, PreviousBuild } from "./write.js";
 
 /** A digest of everything an output is made from: same inputs, same bytes. */
 export function contentHash(...parts: ReadonlyArray<string | Buffer>): string {
@@ -49,6 +49,19 @@ export class BuildCache {
     } catch {
       return undefined;
     }
+  }
+
+  /** Like `reuse`, for files that need not be read: they stay as they are. */
+  async keep(names: readonly string[], hash: string): Promise<KeptFile[] | undefined> {
+    if (names.length === 0 || names.some((name) => this.#previous.hashes[name] !== hash))
+      return undefined;
+    try {
+      await Promise.all(names.map((name) => stat(join(this.#dir, name))));
+    } catch {
+      return undefined;
+    }
+    this.record(names, hash);
+    return names.map((name) => ({ name, kept: true as const }));
   }
 
   record(names: readonly string[], hash: string): void {

@@ -9,6 +9,20 @@ export interface OutputFile {
   data: string | Buffer;
 }
 
+/** A file whose bytes wait in a staging file (cards: a big batch does not sit in memory). */
+export interface StagedFile {
+  name: string;
+  staged: string;
+}
+
+/** A file the previous build made from the same inputs, already in place: nothing to write. */
+export interface KeptFile {
+  name: string;
+  kept: true;
+}
+
+export type BuildFile = OutputFile | StagedFile | KeptFile;
+
 export const MANIFEST = "manifest.json";
 export const GENERATOR = "talkdeck";
 
@@ -107,7 +121,7 @@ async function unchanged(path: string, data: string | Buffer): Promise<boolean> 
  */
 export async function writeOutputs(
   dir: string,
-  files: readonly OutputFile[],
+  files: readonly BuildFile[],
   protectedFiles: readonly string[],
   options: { removeStale?: boolean } = {},
 ): Promise<void> {
@@ -128,11 +142,13 @@ export async function writeOutputs(
   }
   try {
     for (const { file, path } of targets) {
-      if (await unchanged(path, file.data)) continue;
+      if ("kept" in file) continue;
+      const data = "data" in file ? file.data : await readFile(file.staged);
+      if (await unchanged(path, data)) continue;
       await mkdir(resolve(path, ".."), { recursive: true });
       const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
       try {
-        await writeFile(temporary, file.data);
+        await writeFile(temporary, data);
         await rename(temporary, path);
       } catch (error) {
         await rm(temporary, { force: true });
