@@ -39,8 +39,14 @@ const ENTITIES: Record<string, string> = {
 };
 const decode = (text: string) =>
   text.replace(/&(?:amp|lt|gt|quot|#39|apos);/g, (e) => ENTITIES[e] ?? e);
-const attribute = (attributes: string, name: string) =>
-  Number(new RegExp(`\\b${name}="([\\d.e+-]+)"`).exec(attributes)?.[1]);
+const ATTRIBUTES = {
+  "font-size": /\bfont-size="([\d.e+-]+)"/,
+  x: /\bx="([\d.e+-]+)"/,
+  y: /\by="([\d.e+-]+)"/,
+  width: /\bwidth="([\d.e+-]+)"/,
+};
+const attribute = (attributes: string, name: keyof typeof ATTRIBUTES) =>
+  Number(ATTRIBUTES[name].exec(attributes)?.[1]);
 const WHITESPACE = /\s+/g;
 
 /** The quote's glyph runs in the sample: `<text>` elements at the quote's font size, in order. */
