@@ -20,7 +20,7 @@ function collector(): Collect {
     const exposed = (globalThis as { gc?: Collect }).gc;
     if (exposed !== undefined) collect = exposed;
     else {
-      // The documented way to reach `gc` without a command-line flag: a context made after the flag is set has it.
+      // Reaching `gc` without a command-line flag (as Jest's leak detector does): a context made after the flag is set has it.
       setFlagsFromString("--expose-gc");
       collect = runInNewContext("gc") as Collect;
     }

@@ -8,7 +8,7 @@ import type { CardTask, CardTaskResult } from "./worker.js";
 /**
  * The requests' indices, grouped into tasks: one quote's cards go to one
  * thread, which then shapes and outlines its glyphs once for all its sizes
- * (a quote's first card costs several times its others). With too few quotes
+ * (a warm thread's first card of a quote takes about twice its others). With too few quotes
  * to keep every thread busy, each card is its own task.
  */
 function tasks(requests: readonly CardRequest[], threads: number): number[][] {
