@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -9,7 +6,6 @@ export default defineConfig({
     // Card rendering loads ~6 MB of fonts and rasterises 1080 px images.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Build stamps go to a folder of this run's own, not the user's ~/.cache.
-    env: { TALKDECK_CACHE_DIR: mkdtempSync(join(tmpdir(), "talkdeck-test-cache-")) },
+    globalSetup: ["test/global-setup.ts"],
   },
 });
