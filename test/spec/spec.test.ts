@@ -140,4 +140,17 @@ describe("front matter", () => {
     expect(resolved.cards.handle).toBe("@me");
     expect(resolved.locate(["cards", "handle"])).toMatchObject({ file: "/t/spec.md", line: 5 });
   });
+
+  it("lists every local file the build depends on, for the up-to-date check", () => {
+    const spec = readSource(
+      "---\nsource: ./talk.md\ncards:\n  logo: ./art/logo.png\n---\n",
+      "/t/spec.md",
+    );
+    const talk = readSource(`---\ntheme: paper\n---\n${sample}`, "/t/talk.md");
+    expect(resolveSpec(talk, spec).inputFiles).toEqual([
+      "/t/talk.md",
+      "/t/spec.md",
+      "/t/art/logo.png",
+    ]);
+  });
 });

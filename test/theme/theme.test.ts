@@ -77,8 +77,11 @@ describe("themes in the front matter", () => {
       join(dir, "acme.yaml"),
       "scheme: light\ncolor:\n  background: '#ffffff'\n  surface: '#f3f4f6'\n  text: '#111827'\n  muted: '#4b5563'\n  accent: '#1d4ed8'\n  onAccent: '#ffffff'\n",
     );
-    const theme = resolveSpec(talk("theme: ./acme.yaml", join(dir, "talk.md")), undefined).theme;
+    const resolved = resolveSpec(talk("theme: ./acme.yaml", join(dir, "talk.md")), undefined);
+    const { theme } = resolved;
     expect(theme.name).toBe("acme");
+    // The up-to-date check watches the tokens file too.
+    expect(resolved.inputFiles).toEqual([join(dir, "talk.md"), join(dir, "acme.yaml")]);
     expect(marpThemeCss(theme)).toContain("#1d4ed8");
     await writeFile(join(dir, "bad.yaml"), "scheme: light\ncolor:\n  background: red\n");
     expect(() => resolveSpec(talk("theme: ./bad.yaml", join(dir, "talk.md")), undefined)).toThrow(
