@@ -1,38 +1,16 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import Handlebars from "handlebars";
 import { ErrorCode, TalkdeckError } from "./errors.js";
-import { packageRoot } from "./paths.js";
+import { listTemplateFiles } from "./template-files.js";
 
 /** Template sources keyed by `kind/file`, e.g. `deck/deck.md.hbs`. */
 export type TemplateRegistry = ReadonlyMap<string, { source: string; file: string }>;
 
-const KINDS = ["deck", "cards"] as const;
-
-async function readKind(
-  root: string,
-  kind: string,
-  into: Map<string, { source: string; file: string }>,
-) {
-  let names: string[];
-  try {
-    names = await readdir(join(root, kind));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw error;
-  }
-  for (const name of names.filter((entry) => entry.endsWith(".hbs")).sort()) {
-    const file = join(root, kind, name);
-    into.set(`${kind}/${name}`, { source: await readFile(file, "utf8"), file });
-  }
-}
-
 /** Loads the bundled templates, then the user's folder over them (same file name wins). */
 export async function loadTemplates(userDir?: string): Promise<TemplateRegistry> {
   const registry = new Map<string, { source: string; file: string }>();
-  for (const root of [join(packageRoot, "templates"), userDir]) {
-    if (root === undefined) continue;
-    for (const kind of KINDS) await readKind(root, kind, registry);
+  for (const { key, file } of await listTemplateFiles(userDir)) {
+    registry.set(key, { source: await readFile(file, "utf8"), file });
   }
   return registry;
 }

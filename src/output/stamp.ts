@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { packageRoot } from "../paths.js";
+import { listTemplateFiles } from "../template-files.js";
 import { version } from "../version.js";
 import { contentHash } from "./cache.js";
 
@@ -55,17 +55,11 @@ async function fileHash(path: string): Promise<string | undefined> {
   }
 }
 
-/** Every template file, ours and the user's, by name and content: adding an override counts. */
-export async function templatesFingerprint(userDir: string | undefined): Promise<string> {
+/** Every template file the build would load, ours and the user's, by path and content: adding an override counts. */
+async function templatesFingerprint(userDir: string | undefined): Promise<string> {
   const parts: string[] = [];
-  for (const root of [join(packageRoot, "templates"), userDir]) {
-    if (root === undefined) continue;
-    for (const kind of ["deck", "cards"]) {
-      const names = await readdir(join(root, kind)).catch(() => [] as string[]);
-      for (const name of names.sort()) {
-        parts.push(root, kind, name, (await fileHash(join(root, kind, name))) ?? "");
-      }
-    }
+  for (const { key, file } of await listTemplateFiles(userDir)) {
+    parts.push(key, file, (await fileHash(file)) ?? "");
   }
   return contentHash(...parts);
 }
@@ -88,7 +82,9 @@ export async function unchangedBuild<Result>(
   for (const input of stamp.inputs) {
     if ((await fileHash(input.path)) !== input.hash) return undefined;
   }
-  if ((await templatesFingerprint(now.templatesDir)) !== stamp.templates) return undefined;
+  // A folder that cannot be listed is for the full build to report.
+  const templates = await templatesFingerprint(now.templatesDir).catch(() => undefined);
+  if (templates !== stamp.templates) return undefined;
   for (const output of stamp.outputs) {
     const info = await stat(join(stamp.outputDir, output.name)).catch(() => undefined);
     if (info?.size !== output.size || info.mtimeMs !== output.mtimeMs) return undefined;
