@@ -36,10 +36,14 @@ export class BuildCache {
       .sort();
   }
 
+  /** Whether the previous build made every one of `names` from `hash`. */
+  #madeFrom(names: readonly string[], hash: string): boolean {
+    return names.length > 0 && names.every((name) => this.#previous.hashes[name] === hash);
+  }
+
   /** The files, read back, when every one of them was made from `hash` last time; else undefined. */
   async reuse(names: readonly string[], hash: string): Promise<OutputFile[] | undefined> {
-    if (names.length === 0 || names.some((name) => this.#previous.hashes[name] !== hash))
-      return undefined;
+    if (!this.#madeFrom(names, hash)) return undefined;
     try {
       const files = await Promise.all(
         names.map(async (name) => ({ name, data: await readFile(join(this.#dir, name)) })),
@@ -53,8 +57,7 @@ export class BuildCache {
 
   /** Like `reuse`, for files that need not be read: they stay as they are. */
   async keep(names: readonly string[], hash: string): Promise<KeptFile[] | undefined> {
-    if (names.length === 0 || names.some((name) => this.#previous.hashes[name] !== hash))
-      return undefined;
+    if (!this.#madeFrom(names, hash)) return undefined;
     try {
       await Promise.all(names.map((name) => stat(join(this.#dir, name))));
     } catch {
