@@ -30,6 +30,12 @@ const EXPECTED: Readonly<Record<string, string>> = {
 
 const DEFAULT_AUTO_QUOTES = 6;
 
+/** The absolute path of the user's tokens file, when the theme names one, resolved against the file that named it. */
+function themeFilePath(name: string | undefined, origin: string | undefined): string | undefined {
+  if (name === undefined || !isThemePath(name)) return undefined;
+  return resolvePath(origin === undefined ? "." : dirname(origin), name);
+}
+
 /** A built-in name, `brand` (with `brand: "#rrggbb"`), or the path of the user's tokens file. */
 function resolveTheme(
   name: string | undefined,
@@ -45,12 +51,8 @@ function resolveTheme(
       hint: 'add `brand: "#0a66c2"` (your colour) next to `theme: brand`',
     });
   }
-  if (isThemePath(wanted)) {
-    return readThemeFile(
-      resolvePath(from.origin === undefined ? "." : dirname(from.origin), wanted),
-      from.location,
-    );
-  }
+  const file = themeFilePath(wanted, from.origin);
+  if (file !== undefined) return readThemeFile(file, from.location);
   const builtIn = builtInThemes[wanted];
   if (builtIn !== undefined) return builtIn;
   const names = [...Object.keys(builtInThemes), "brand"];
@@ -164,6 +166,7 @@ export function resolveSpec(
         ? talk.file
         : specFile?.file
       : undefined;
+  const themeFile = themeFilePath(themeName, themeOrigin);
   const theme = resolveTheme(themeName, merged.brand, {
     location: cli.theme === undefined ? locate(["theme"]) : { key: "--theme" },
     origin: themeOrigin,
@@ -223,9 +226,7 @@ export function resolveSpec(
     inputFiles: [
       talk.file,
       ...(specFile === undefined ? [] : [specFile.file]),
-      ...(themeName !== undefined && isThemePath(themeName)
-        ? [resolvePath(themeOrigin === undefined ? "." : dirname(themeOrigin), themeName)]
-        : []),
+      ...(themeFile === undefined ? [] : [themeFile]),
       ...(logo === undefined ? [] : [logo]),
     ].map((file) => resolvePath(file)),
     locate,
