@@ -58,7 +58,8 @@ export async function buildTalk(file: string, options: BuildOptions = {}): Promi
     if (previous !== undefined) return { ...previous, cardsRendered: 0, unchanged: true };
   }
   const { runPipeline } = await import("./build-pipeline.js");
-  const run = await runPipeline(file, options);
+  // The browser found here is the one the build uses and the stamp records: one search.
+  const run = await runPipeline(file, { ...options, browser: browser ?? false });
   await recordBuild(file, deciding, {
     inputs: run.inputs,
     templatesDir,
