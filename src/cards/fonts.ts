@@ -8,6 +8,7 @@ import {
 import { type FontPiece, loadPieces, pieceFile } from "../fonts/pieces.js";
 import { rangeCovers } from "../fonts/unicode-range.js";
 import { isWoff, woffToSfnt } from "../fonts/woff.js";
+import { onceByKey } from "../once.js";
 import { isEmoji } from "./emoji.js";
 
 /** A font as satori takes it. */
@@ -51,14 +52,10 @@ const satoriData = new Map<string, Promise<Buffer>>();
  * buffer every time, since satori caches a parsed font by its buffer.
  */
 function readSatoriFont(name: string, file: string): Promise<Buffer> {
-  const key = `${name}/${file}`;
-  let data = satoriData.get(key);
-  if (data === undefined) {
-    data = readPackageFile(name, file).then((raw) => (isWoff(raw) ? woffToSfnt(raw) : raw));
-    satoriData.set(key, data);
-    data.catch(() => satoriData.delete(key));
-  }
-  return data;
+  return onceByKey(satoriData, `${name}/${file}`, async () => {
+    const raw = await readPackageFile(name, file);
+    return isWoff(raw) ? woffToSfnt(raw) : raw;
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { onceByKey } from "../once.js";
 import { packageRoot } from "../paths.js";
 
 export type FontWeight = 400 | 700;
@@ -60,14 +61,7 @@ const files = new Map<string, Promise<Buffer>>();
  * font by its buffer, parses each file once).
  */
 export function readPackageFile(name: string, file: string): Promise<Buffer> {
-  const key = `${name}/${file}`;
-  let data = files.get(key);
-  if (data === undefined) {
-    data = readUncached(name, file);
-    files.set(key, data);
-    data.catch(() => files.delete(key));
-  }
-  return data;
+  return onceByKey(files, `${name}/${file}`, () => readUncached(name, file));
 }
 
 async function readUncached(name: string, file: string): Promise<Buffer> {
