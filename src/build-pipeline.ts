@@ -4,21 +4,20 @@ import { closest } from "fastest-levenshtein";
 import type { BuildOptions, BuildResult } from "./build.js";
 import { type BuiltCards, buildCards } from "./cards/build-cards.js";
 import { EmojiSet } from "./cards/emoji.js";
-import { buildDeck } from "./deck/build-deck.js";
+import { type BuiltDeck, buildDeck } from "./deck/build-deck.js";
 import { embeddedFontCss } from "./deck/fonts-css.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
 import { BuildCache } from "./output/cache.js";
-import { galleryPage, type Manifest } from "./output/manifest.js";
-import { Staging } from "./output/staging.js";
+import { type CardEntry, galleryPage, type Manifest } from "./output/manifest.js";
 import { hashInputs } from "./output/stamp.js";
 import {
-  type BuildFile,
-  checkOutputFolder,
   GENERATOR,
   MANIFEST,
-  writeOutputs,
+  type OutputFile,
+  OutputFolder,
+  type WrittenFiles,
 } from "./output/write.js";
-import { select } from "./select.js";
+import { type Selection, select } from "./select.js";
 import { loadSource, type Source } from "./source.js";
 import type { ResolvedSpec } from "./spec/model.js";
 import { resolveSpec } from "./spec/resolve.js";
@@ -59,19 +58,43 @@ export interface PipelineRun {
   outputNames: string[];
 }
 
-/** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
-export async function runPipeline(file: string, options: BuildOptions): Promise<PipelineRun> {
-  const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
-  const spec = resolveSpec(talkSource, specSource, options);
-  // Hashed as read, before the slow part: an edit made while building is a change next time.
-  const inputs = await hashInputs(spec.inputFiles);
-  const talk = parseTalk(talkSource.body, talkSource.file, spec.hints);
-  const selection = select(talk, spec);
-  // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
-  const cache = new BuildCache(spec.outputDir, await checkOutputFolder(spec.outputDir));
-  const templates = await loadTemplates(options.templatesDir);
-  checkCardLayout(templates, spec);
+interface RenderInputs {
+  selection: Selection;
+  spec: ResolvedSpec;
+  templates: TemplateRegistry;
+  talkSource: Source;
+  specSource: Source | undefined;
+  options: BuildOptions;
+}
 
+/** The gallery and the manifest, written last: the manifest marks the folder as a finished build. */
+function galleryAndManifest(
+  base: Omit<Manifest, "cards" | "files" | "digests">,
+  entries: readonly CardEntry[],
+  written: WrittenFiles,
+): Promise<OutputFile[]> {
+  // A card another shard draws is listed once it is there.
+  const present = new Set(written.names);
+  const manifest: Manifest = {
+    ...base,
+    cards: entries.filter((entry) => present.has(entry.file)),
+    files: [...written.names, "index.html"],
+    digests: written.digests,
+  };
+  // The gallery embeds the fonts its own text needs, like the deck: no tofu where CJK fonts are missing.
+  const galleryText = [manifest.talk.title, ...manifest.cards.map((card) => card.alt)].join("\n");
+  return embeddedFontCss(galleryText).then((fontCss) => [
+    { name: "index.html", data: galleryPage(manifest, fontCss) },
+    { name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` },
+  ]);
+}
+
+/** Renders the deck and the cards into the new output folder, and swaps it in. */
+async function renderInto(
+  folder: OutputFolder,
+  { selection, spec, templates, talkSource, specSource, options }: RenderInputs,
+): Promise<{ deck: BuiltDeck; cards: BuiltCards; files: string[] }> {
+  const cache = new BuildCache(folder.dir, folder.previous);
   const emoji = await EmojiSet.load();
   const deck = await buildDeck(selection, templates, emoji, {
     required: options.formats ?? [],
@@ -81,55 +104,59 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
     browser: options.browser,
     cache,
   });
-  const files: BuildFile[] = [...deck.files];
+  // Drawn cards go straight into the new folder.
+  const cards = await buildCards(selection, spec, templates, emoji, cache, folder, {
+    jobs: options.jobs ?? availableParallelism(),
+    shard: options.shard,
+    templatesDir: options.templatesDir,
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
+  const base = {
+    generator: GENERATOR,
+    version,
+    talk: {
+      file: relative(spec.outputDir, talkSource.file),
+      title: selection.meta.title,
+      lang: selection.meta.lang,
+    },
+    theme: selection.theme.name,
+    deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
+    hashes: cache.hashes,
+  } satisfies Omit<Manifest, "cards" | "files" | "digests">;
+  const written = await folder.commit([...deck.files, ...cards.files], (so) =>
+    galleryAndManifest(base, cards.entries, so),
+  );
+  return { deck, cards, files: written.names };
+}
 
-  // Drawn cards wait in a staging folder until everything is ready to write.
-  const staging = new Staging();
-  let cards: BuiltCards;
+/** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
+export async function runPipeline(file: string, options: BuildOptions): Promise<PipelineRun> {
+  const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
+  const spec = resolveSpec(talkSource, specSource, options);
+  // Hashed as read, before the slow part: an edit made while building is a change next time.
+  const inputs = await hashInputs(spec.inputFiles);
+  const talk = parseTalk(talkSource.body, talkSource.file, spec.hints);
+  const selection = select(talk, spec);
+  const templates = await loadTemplates(options.templatesDir);
+  checkCardLayout(templates, spec);
+  const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];
+  // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
+  const folder = await OutputFolder.open(spec.outputDir, protectedFiles);
+  let built: { deck: BuiltDeck; cards: BuiltCards; files: string[] };
   try {
-    cards = await buildCards(selection, spec, templates, emoji, cache, staging, {
-      jobs: options.jobs ?? availableParallelism(),
-      shard: options.shard,
-      templatesDir: options.templatesDir,
-      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    built = await renderInto(folder, {
+      selection,
+      spec,
+      templates,
+      talkSource,
+      specSource,
+      options,
     });
-    files.push(...cards.files);
-
-    const manifest: Manifest = {
-      generator: GENERATOR,
-      version,
-      talk: {
-        file: relative(spec.outputDir, talkSource.file),
-        title: selection.meta.title,
-        lang: selection.meta.lang,
-      },
-      theme: selection.theme.name,
-      deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
-      cards: cards.entries,
-      files: [...files.map((entry) => entry.name), "index.html"],
-      hashes: cache.hashes,
-    };
-    // The gallery embeds the fonts its own text needs, like the deck: no tofu where CJK fonts are missing.
-    const galleryText = [manifest.talk.title, ...manifest.cards.map((card) => card.alt)].join("\n");
-    files.push({
-      name: "index.html",
-      data: galleryPage(manifest, await embeddedFontCss(galleryText)),
-    });
-    // The manifest goes last: it is what marks the folder as a finished talkdeck build.
-    files.push({ name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` });
-
-    const protectedFiles = [
-      talkSource.file,
-      ...(specSource === undefined ? [] : [specSource.file]),
-    ];
-    // A shard writes a share of the cards: the others (another shard's) are not stale.
-    await writeOutputs(spec.outputDir, files, protectedFiles, {
-      removeStale: options.shard === undefined,
-    });
-  } finally {
-    await staging.remove();
+  } catch (error) {
+    await folder.discard();
+    throw error;
   }
-  const outputNames = files.map((entry) => entry.name);
+  const { deck, cards, files: outputNames } = built;
   return {
     result: {
       outputDir: spec.outputDir,

@@ -8,6 +8,15 @@ export const ErrorCode = {
   FileUnreadable: "FILE_UNREADABLE",
   FrontMatterSyntax: "FRONT_MATTER_SYNTAX",
   FrontMatterInvalid: "FRONT_MATTER_INVALID",
+  // input files
+  /** Front matter in a language other than YAML (`---js`): never read, never run. */
+  FrontMatterLanguage: "FRONT_MATTER_LANGUAGE",
+  /** A path names a folder, FIFO, device or socket instead of an ordinary file. */
+  NotAFile: "NOT_A_FILE",
+  /** A file larger than talkdeck reads for its kind (talk, theme, logo, template). */
+  FileTooLarge: "FILE_TOO_LARGE",
+  /** A text file that is not UTF-8: binary, UTF-16, or invalid bytes. */
+  NotUtf8Text: "NOT_UTF8_TEXT",
   QuoteNotFound: "QUOTE_NOT_FOUND",
   QuoteAmbiguous: "QUOTE_AMBIGUOUS",
   PointNotFound: "POINT_NOT_FOUND",
@@ -15,6 +24,8 @@ export const ErrorCode = {
   UnknownTemplate: "UNKNOWN_TEMPLATE",
   TemplateError: "TEMPLATE_ERROR",
   OutputUnsafe: "OUTPUT_UNSAFE",
+  /** Another build holds the output folder's lock for too long: exit 1. */
+  OutputBusy: "OUTPUT_BUSY",
   NothingToBuild: "NOTHING_TO_BUILD",
   QuoteTooLong: "QUOTE_TOO_LONG",
   GlyphMissing: "GLYPH_MISSING",
@@ -35,6 +46,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 const environmentCodes: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.FontMissing,
   ErrorCode.WriteFailed,
+  ErrorCode.OutputBusy,
   ErrorCode.ExportFailed,
   ErrorCode.BrowserMissing,
   ErrorCode.RemoteFetchFailed,

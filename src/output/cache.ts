@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { KeptFile, OutputFile, PreviousBuild } from "./write.js";
+import { digestOf, type PreviousBuild, readOutputFile } from "./previous-build.js";
+import type { KeptFile, OutputFile } from "./write.js";
 
 /** A digest of everything an output is made from: same inputs, same bytes. */
 export function contentHash(...parts: ReadonlyArray<string | Buffer>): string {
@@ -41,30 +41,37 @@ export class BuildCache {
     return names.length > 0 && names.every((name) => this.#previous.hashes[name] === hash);
   }
 
-  /** The files, read back, when every one of them was made from `hash` last time; else undefined. */
-  async reuse(names: readonly string[], hash: string): Promise<OutputFile[] | undefined> {
+  /**
+   * The bytes of each of `names`, when the previous build made every one of
+   * them from `hash` and each is still the bytes it wrote (a damaged or
+   * edited output is made again); else undefined.
+   */
+  async #intact(names: readonly string[], hash: string): Promise<Buffer[] | undefined> {
     if (!this.#madeFrom(names, hash)) return undefined;
-    try {
-      const files = await Promise.all(
-        names.map(async (name) => ({ name, data: await readFile(join(this.#dir, name)) })),
-      );
-      this.record(names, hash);
-      return files;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Like `reuse`, for files that need not be read: they stay as they are. */
-  async keep(names: readonly string[], hash: string): Promise<KeptFile[] | undefined> {
-    if (!this.#madeFrom(names, hash)) return undefined;
-    try {
-      await Promise.all(names.map((name) => stat(join(this.#dir, name))));
-    } catch {
-      return undefined;
+    const files: Buffer[] = [];
+    for (const name of names) {
+      const bytes = await readOutputFile(join(this.#dir, name));
+      if (bytes === undefined || digestOf(bytes) !== this.#previous.digests[name]) return undefined;
+      files.push(bytes);
     }
     this.record(names, hash);
-    return names.map((name) => ({ name, kept: true as const }));
+    return files;
+  }
+
+  /** The files, read back, when every one of them was made from `hash` last time and is intact. */
+  async reuse(names: readonly string[], hash: string): Promise<OutputFile[] | undefined> {
+    const files = await this.#intact(names, hash);
+    return files?.map((data, index) => ({ name: names[index] ?? "", data }));
+  }
+
+  /** Like `reuse`, for files that need not be held in memory: carried over as they are. */
+  async keep(names: readonly string[], hash: string): Promise<KeptFile[] | undefined> {
+    const files = await this.#intact(names, hash);
+    return files?.map((data, index) => ({
+      name: names[index] ?? "",
+      kept: true as const,
+      digest: digestOf(data),
+    }));
   }
 
   record(names: readonly string[], hash: string): void {

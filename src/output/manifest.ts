@@ -24,6 +24,8 @@ export interface Manifest {
   files: string[];
   /** The content hash each output was made from, so the next build can keep what did not change. */
   hashes: Record<string, string>;
+  /** The SHA-256 of each file's bytes as written: the next build keeps only files that still match. */
+  digests: Record<string, string>;
 }
 
 export function cardFileName(quoteId: string, size: CardSize): string {

@@ -1,7 +1,23 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { rmSync } from "node:fs";
+import { lstat, mkdir, realpath, rename, rm, rmdir } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { cleanupOnSignal } from "../cleanup.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { acquireLock } from "./lock.js";
+import { placeFile, writeInto } from "./place.js";
+import {
+  digestOf,
+  isInsideName,
+  listOutputFiles,
+  MANIFEST,
+  NO_PREVIOUS_BUILD,
+  type PreviousBuild,
+  readOutputFile,
+  readPreviousBuild,
+} from "./previous-build.js";
+import { recoverFolder, siblingNames, sweepOldStaging } from "./recover.js";
+
+export { GENERATOR, MANIFEST, type PreviousBuild } from "./previous-build.js";
 
 export interface OutputFile {
   /** Path inside the output folder, `/`-separated, e.g. `cards/q-3f2a-square.png`. */
@@ -9,162 +25,308 @@ export interface OutputFile {
   data: string | Buffer;
 }
 
-/** A file whose bytes wait in a staging file (cards: a big batch does not sit in memory). */
+/** A file already written into the folder being built (cards: a big batch does not sit in memory). */
 export interface StagedFile {
   name: string;
   staged: string;
+  digest: string;
 }
 
-/** A file the previous build made from the same inputs, already in place: nothing to write. */
+/** A file the previous build made from the same inputs, its bytes checked: carried over as it is. */
 export interface KeptFile {
   name: string;
   kept: true;
+  digest: string;
 }
 
-export type BuildFile = OutputFile | StagedFile | KeptFile;
-
-export const MANIFEST = "manifest.json";
-export const GENERATOR = "talkdeck";
-
-/** What the previous build in a folder made: its files, and the content hash each was made from. */
-export interface PreviousBuild {
-  files: string[];
-  hashes: Readonly<Record<string, string>>;
+/**
+ * A file another run makes (another shard's card): carried over when the
+ * folder holds it made from `hash`, left out otherwise.
+ */
+export interface PendingFile {
+  name: string;
+  pending: string;
 }
 
-/** The previous build of this folder, from its manifest; undefined when the folder is not ours. */
-async function previousBuild(dir: string): Promise<PreviousBuild | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, MANIFEST), "utf8");
-  } catch {
-    return undefined;
-  }
-  try {
-    const manifest = JSON.parse(text) as { generator?: unknown; files?: unknown; hashes?: unknown };
-    if (manifest.generator !== GENERATOR || !Array.isArray(manifest.files)) return undefined;
-    const hashes =
-      typeof manifest.hashes === "object" && manifest.hashes !== null
-        ? (manifest.hashes as Record<string, string>)
-        : {};
-    return {
-      files: manifest.files.filter((file): file is string => typeof file === "string"),
-      hashes,
-    };
-  } catch {
-    return undefined;
-  }
+export type BuildFile = OutputFile | StagedFile | KeptFile | PendingFile;
+
+/** What a build wrote, for the last files (gallery, manifest) that list it. */
+export interface WrittenFiles {
+  /** Every file in the new folder, in the order given, pending files that were not there left out. */
+  names: string[];
+  /** The SHA-256 of each one's bytes. */
+  digests: Record<string, string>;
 }
 
-async function isEmptyOrMissing(dir: string): Promise<boolean> {
+function unsafeName(name: string): TalkdeckError {
+  return new TalkdeckError(
+    ErrorCode.OutputUnsafe,
+    `refusing to write outside the output folder: ${name}`,
+  );
+}
+
+function writeFailed(dir: string, error: unknown): TalkdeckError {
+  if (error instanceof TalkdeckError) return error;
+  const { code, message } = error as NodeJS.ErrnoException;
+  const reason = code === "ENOSPC" ? "the disk is full" : message;
+  return new TalkdeckError(ErrorCode.WriteFailed, `cannot write ${dir}: ${reason}`, {
+    hint: "the previous output is as it was; free some space or fix the folder, then build again",
+    cause: error,
+  });
+}
+
+/**
+ * Makes the folder that holds the output folder; returns its real path and
+ * the first folder it had to make, so a failed first build can leave no trace.
+ */
+async function prepareRoot(dir: string): Promise<{ root: string; created: string | undefined }> {
+  const root = dirname(resolve(dir));
   try {
-    return (await readdir(dir)).length === 0;
+    const created = await mkdir(root, { recursive: true });
+    return { root: await realpath(root), created };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
-    throw error;
-  }
-}
-
-function targetPath(dir: string, name: string): string {
-  const target = resolve(dir, name);
-  const inside = relative(dir, target);
-  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
-    throw new TalkdeckError(
-      ErrorCode.OutputUnsafe,
-      `refusing to write outside the output folder: ${name}`,
-    );
-  }
-  return target;
-}
-
-async function realpathOrSelf(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return resolve(path);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR" || code === "EEXIST") {
+      throw new TalkdeckError(ErrorCode.OutputUnsafe, `${root} is a file, not a folder`, {
+        hint: "give -o (or `output:`) a folder",
+      });
+    }
+    throw writeFailed(root, error);
   }
 }
 
 /**
- * The folder must be new, empty or talkdeck's own (it has our manifest), so no
- * user file is ever overwritten. Returns the files our previous build made.
+ * A talkdeck output folder being rebuilt. The new output is made in a hidden
+ * folder beside it (cards are drawn straight into it); `commit` then takes
+ * the folder's lock, carries over what the previous build made and is
+ * unchanged (hard links: same bytes, same mtime) and any file of the user's,
+ * and swaps the new folder in with two renames. A failure or a kill at any
+ * point leaves the previous output (or, between the two renames, none: the
+ * next run puts it back), never a mix; a later run always repairs.
  */
-export async function checkOutputFolder(dir: string): Promise<PreviousBuild> {
-  const previous = await previousBuild(dir);
-  if (previous === undefined && !(await isEmptyOrMissing(dir))) {
-    throw new TalkdeckError(
-      ErrorCode.OutputUnsafe,
-      `the output folder ${dir} has files talkdeck did not make`,
-      {
-        hint: "choose another folder with -o, or empty this one",
-      },
-    );
-  }
-  return previous ?? { files: [], hashes: {} };
-}
+export class OutputFolder {
+  /** The output folder, its parent's links resolved. */
+  readonly dir: string;
+  /** What the previous build made, as it was when the build began. */
+  readonly previous: PreviousBuild;
+  readonly #work: string;
+  readonly #lock: string;
+  readonly #protected: readonly string[];
+  readonly #forget: () => void;
+  /** The first folder above the output that this build made, if any. */
+  readonly #created: string | undefined;
 
-/** True when the file already holds exactly these bytes: left alone, so its mtime says when it really changed. */
-async function unchanged(path: string, data: string | Buffer): Promise<boolean> {
-  const bytes = typeof data === "string" ? Buffer.from(data) : data;
-  try {
-    return (await readFile(path)).equals(bytes);
-  } catch {
-    return false;
+  private constructor(
+    dir: string,
+    previous: PreviousBuild,
+    protectedFiles: readonly string[],
+    created: string | undefined,
+  ) {
+    this.dir = dir;
+    this.#created = created;
+    this.previous = previous;
+    this.#protected = protectedFiles;
+    const names = siblingNames(dir);
+    this.#work = names.work;
+    this.#lock = names.lock;
+    const work = this.#work;
+    this.#forget = cleanupOnSignal(() => rmSync(work, { recursive: true, force: true }));
+  }
+
+  /**
+   * Opens `dir` for a new build: refuses a folder that is not talkdeck's (or
+   * holds a link, or the talk itself) before anything is rendered.
+   */
+  static async open(dir: string, protectedFiles: readonly string[]): Promise<OutputFolder> {
+    const { root, created } = await prepareRoot(dir);
+    const real = join(root, relative(dirname(resolve(dir)), resolve(dir)));
+    const release = await acquireLock(siblingNames(real).lock);
+    let previous: PreviousBuild;
+    try {
+      await recoverFolder(real);
+      previous = await checkFolder(real, protectedFiles);
+    } finally {
+      await release();
+    }
+    await sweepOldStaging();
+    const folder = new OutputFolder(real, previous, protectedFiles, created);
+    try {
+      await mkdir(folder.#work);
+    } catch (error) {
+      await folder.discard();
+      throw writeFailed(root, error);
+    }
+    return folder;
+  }
+
+  /** Writes a file into the new folder now (a drawn card), to be committed with the rest. */
+  async put(name: string, data: Buffer): Promise<StagedFile> {
+    if (!isInsideName(name)) throw unsafeName(name);
+    const path = join(this.#work, name);
+    try {
+      await writeInto(path, data);
+    } catch (error) {
+      throw writeFailed(this.dir, error);
+    }
+    return { name, staged: path, digest: digestOf(data) };
+  }
+
+  /**
+   * Puts `files` into the new folder, then the files `finish` makes from the
+   * list (the gallery, the manifest: it goes last), and swaps the folder in.
+   */
+  async commit(
+    files: readonly BuildFile[],
+    finish: (written: WrittenFiles) => Promise<OutputFile[]>,
+  ): Promise<WrittenFiles> {
+    for (const file of files) if (!isInsideName(file.name)) throw unsafeName(file.name);
+    const release = await acquireLock(this.#lock);
+    let written: WrittenFiles;
+    try {
+      written = await this.#assemble(files, finish);
+      await this.#swap();
+    } catch (error) {
+      await release();
+      await this.discard();
+      throw writeFailed(this.dir, error);
+    }
+    await release();
+    return written;
+  }
+
+  /** Fills the new folder: this build's files, then `finish`'s, then what is carried over. */
+  async #assemble(
+    files: readonly BuildFile[],
+    finish: (written: WrittenFiles) => Promise<OutputFile[]>,
+  ): Promise<WrittenFiles> {
+    await recoverFolder(this.dir, this.#work);
+    // Read again under the lock: another build (another shard) may have committed since.
+    const current = await checkFolder(this.dir, this.#protected);
+    const present = new Set(await listOutputFiles(this.dir));
+    const written: WrittenFiles = { names: [], digests: {} };
+    const place = async (file: BuildFile) => {
+      const digest = await placeFile(file, this.dir, this.#work, current, present);
+      if (digest === undefined) return;
+      written.names.push(file.name);
+      written.digests[file.name] = digest;
+    };
+    for (const file of files) await place(file);
+    for (const file of await finish(written)) {
+      if (!isInsideName(file.name)) throw unsafeName(file.name);
+      await place(file);
+    }
+    await this.#carryOver(current, present, new Set(written.names));
+    return written;
+  }
+
+  /**
+   * Files of the old folder that are not this build's to replace: the user's
+   * own, and outputs of ours the user edited (their bytes no longer match the
+   * manifest) that this build no longer makes. What the previous build made
+   * and this one does not is left behind with the old folder.
+   */
+  async #carryOver(
+    current: PreviousBuild,
+    present: ReadonlySet<string>,
+    made: ReadonlySet<string>,
+  ): Promise<void> {
+    const ours = new Set(current.files);
+    for (const name of present) {
+      if (name === MANIFEST || made.has(name)) continue;
+      // Ours to drop only when its bytes are what the manifest recorded.
+      const recorded = ours.has(name) ? current.digests[name] : undefined;
+      if (recorded !== undefined) {
+        const bytes = await readOutputFile(join(this.dir, name));
+        if (bytes !== undefined && digestOf(bytes) === recorded) continue;
+      }
+      await placeFile({ name, kept: true, digest: "" }, this.dir, this.#work, undefined, present);
+    }
+  }
+
+  async #swap(): Promise<void> {
+    const { trash } = siblingNames(this.dir);
+    let moved = false;
+    try {
+      await rename(this.dir, trash);
+      moved = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+    try {
+      await rename(this.#work, this.dir);
+    } catch (error) {
+      if (moved) await rename(trash, this.dir);
+      throw error;
+    }
+    this.#forget();
+    // Best effort: a trash folder left here is swept by the next build.
+    await rm(trash, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  /** Drops the new folder: the previous output stays as it was. */
+  async discard(): Promise<void> {
+    this.#forget();
+    await rm(this.#work, { recursive: true, force: true }).catch(() => undefined);
+    // Folders this build made for nothing go too, while they are empty.
+    if (this.#created === undefined) return;
+    for (let dir = dirname(this.dir); dir.startsWith(this.#created); dir = dirname(dir)) {
+      if (
+        !(await rmdir(dir).then(
+          () => true,
+          () => false,
+        ))
+      )
+        break;
+    }
   }
 }
 
 /**
- * Writes a build's files into `dir`. Each file goes to a temporary name and is
- * renamed into place, so a reader never sees half a file; a file whose bytes
- * are already there is not touched. Files our previous build made that this
- * one does not are removed.
+ * The folder must be new, empty or talkdeck's own (it has our manifest), so
+ * no user file is ever overwritten, and it must not hold the talk itself.
  */
-export async function writeOutputs(
-  dir: string,
-  files: readonly BuildFile[],
-  protectedFiles: readonly string[],
-  options: { removeStale?: boolean } = {},
-): Promise<void> {
-  // Checked again here: the folder may have changed while the build rendered.
-  const previous = await checkOutputFolder(dir);
-  const protectedPaths = new Set(await Promise.all(protectedFiles.map(realpathOrSelf)));
-  const targets = files.map((file) => ({ file, path: targetPath(dir, file.name) }));
-  for (const { path } of targets) {
-    if (protectedPaths.has(await realpathOrSelf(path))) {
+async function checkFolder(dir: string, protectedFiles: readonly string[]): Promise<PreviousBuild> {
+  const info = await lstat(dir).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory()) {
+    throw new TalkdeckError(
+      ErrorCode.OutputUnsafe,
+      `the output folder ${dir} is ${info.isSymbolicLink() ? "a symbolic link" : "not a folder"}; talkdeck writes only into a real folder of its own`,
+      { hint: "remove it, or choose another output folder with -o" },
+    );
+  }
+  for (const file of protectedFiles) {
+    const inside = relative(dir, await realpath(file).catch(() => resolve(file)));
+    if (!inside.startsWith("..") && !isAbsolute(inside)) {
       throw new TalkdeckError(
         ErrorCode.OutputUnsafe,
-        `refusing to overwrite the source file ${path}`,
-        {
-          hint: "choose another output folder with -o",
-        },
+        `the output folder ${dir} holds the source file ${file}`,
+        { hint: "choose another output folder with -o" },
       );
     }
   }
-  try {
-    for (const { file, path } of targets) {
-      if ("kept" in file) continue;
-      const data = "data" in file ? file.data : await readFile(file.staged);
-      if (await unchanged(path, data)) continue;
-      await mkdir(resolve(path, ".."), { recursive: true });
-      const temporary = `${path}.${randomBytes(4).toString("hex")}.tmp`;
-      try {
-        await writeFile(temporary, data);
-        await rename(temporary, path);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-      }
-    }
-    const current = new Set(files.map((file) => file.name));
-    for (const stale of options.removeStale === false ? [] : previous.files) {
-      if (!current.has(stale)) await rm(targetPath(dir, stale), { force: true });
-    }
-  } catch (error) {
-    if (error instanceof TalkdeckError) throw error;
+  const previous = await readPreviousBuild(dir);
+  const files = await listOutputFiles(dir);
+  if (previous === undefined && files.length > 0) {
     throw new TalkdeckError(
-      ErrorCode.WriteFailed,
-      `cannot write to ${dir}: ${(error as Error).message}`,
-      { cause: error },
+      ErrorCode.OutputUnsafe,
+      `the output folder ${dir} has files talkdeck did not make`,
+      { hint: "choose another folder with -o, or empty this one" },
     );
   }
+  return previous ?? NO_PREVIOUS_BUILD;
+}
+
+/** Writes a build's files into `dir` as one step (see OutputFolder). */
+export async function writeOutputs(
+  dir: string,
+  files: readonly OutputFile[],
+  protectedFiles: readonly string[],
+): Promise<void> {
+  for (const file of files) if (!isInsideName(file.name)) throw unsafeName(file.name);
+  const folder = await OutputFolder.open(dir, protectedFiles);
+  const last = files.filter((file) => file.name === MANIFEST);
+  await folder.commit(
+    files.filter((file) => file.name !== MANIFEST),
+    async () => last,
+  );
 }

@@ -60,7 +60,7 @@ describe("writeOutputs", () => {
       ],
       [],
     );
-    expect(await readdir(join(dir, "cards"))).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual(["deck.md", "manifest.json"]);
     expect(await readFile(join(dir, "deck.md"), "utf8")).toBe("new");
   });
 });
