@@ -32,7 +32,10 @@ async function loadTalkAndSpec(file: string): Promise<{ talk: Source; spec: Sour
   // A clipper's `source: https://…` is where the article came from, not a talk file.
   if (typeof source !== "string" || /^https?:\/\//i.test(source))
     return { talk: first, spec: undefined };
-  return { talk: await loadSource(resolve(dirname(file), source)), spec: first };
+  return {
+    talk: await loadSource(resolve(dirname(file), source), first.locate(["source"])),
+    spec: first,
+  };
 }
 
 /** The card layout must name a template: `cards/<layout>.html.hbs`, ours or the user's. */

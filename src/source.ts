@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import matter from "gray-matter";
 import {
   type Document,
   isMap,
@@ -11,6 +9,7 @@ import {
   YAMLError,
 } from "yaml";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "./errors.js";
+import { decodeInputText, INPUT_LIMITS, readInputFile } from "./input-file.js";
 
 /** A talk or spec file split into its front matter and its Markdown body. */
 export interface Source {
@@ -69,32 +68,80 @@ function makeLocator(file: string, parsed: ParsedYaml | undefined) {
 
 const FRONT_MATTER_HINT = "fix the YAML between the two `---` lines at the top of the file";
 
+/** The raw parts of a file: its front matter's YAML text (if any) and the Markdown after it. */
+interface SplitText {
+  /** What follows the opening `---` on line 1 (`js` in `---js`), trimmed: empty for plain YAML. */
+  language: string;
+  /** The YAML, starting with the newline that ends line 1 so that its line n is the file's line n. */
+  yamlText: string | undefined;
+  /** Line breaks up to and including the closing `---` line's: blanked in the body. */
+  headerNewlines: number;
+  body: string;
+}
+
+/**
+ * Splits off the front matter: a first line `---` (or `---yaml`) up to the
+ * next line that is `---`. Written here rather than left to gray-matter,
+ * whose language after the opening `---` picks an engine, and `js` is eval.
+ */
+function splitFrontMatter(text: string): SplitText {
+  // `----` (or longer) is a Markdown rule, not a front-matter fence.
+  if (!text.startsWith("---") || text.charAt(3) === "-") {
+    return { language: "", yamlText: undefined, headerNewlines: 0, body: text };
+  }
+  const firstLineEnd = text.search(/\r?\n|$/);
+  const language = text.slice(3, firstLineEnd).trim();
+  const closing = /\r?\n---[ \t]*(?:\r?\n|$)/g;
+  closing.lastIndex = firstLineEnd;
+  const close = closing.exec(text);
+  // No closing line: like gray-matter, the rest of the file is front matter.
+  const yamlEnd = close === null ? text.length : close.index;
+  const bodyStart = close === null ? text.length : close.index + close[0].length;
+  return {
+    language,
+    yamlText: text.slice(firstLineEnd, yamlEnd),
+    headerNewlines: text.slice(0, bodyStart).split("\n").length - 1,
+    body: text.slice(bodyStart),
+  };
+}
+
+/** Only YAML is read: `---js` and friends would have gray-matter run the file's code. */
+function checkLanguage(language: string, file: string): void {
+  if (/^(ya?ml)?$/i.test(language)) return;
+  throw new TalkdeckError(
+    ErrorCode.FrontMatterLanguage,
+    `the front matter is marked \`${language}\`: only YAML front matter is read, and none is ever run`,
+    {
+      location: { file, line: 1 },
+      hint: "start the file with a line of just `---` and write the front matter as YAML `key: value` lines",
+    },
+  );
+}
+
 /** Splits text into front matter and body. Pure: the text is given, nothing is read. */
 export function readSource(text: string, file: string): Source {
+  const split = splitFrontMatter(text.replace(/^\uFEFF/, ""));
+  checkLanguage(split.language, file);
   let yaml: ParsedYaml | undefined;
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(text, {
-      engines: {
-        yaml: (yamlText: string) => {
-          yaml = parseYaml(yamlText);
-          return (yaml.document.toJS() as object | null) ?? {};
+  let data: unknown = {};
+  if (split.yamlText !== undefined) {
+    try {
+      yaml = parseYaml(split.yamlText);
+      // toJS throws too: an alias to an anchor that is not there (`*a`), too many aliases (a YAML bomb).
+      data = yaml.document.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (error) {
+      const line = error instanceof YAMLError ? error.linePos?.[0]?.line : undefined;
+      const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+      throw new TalkdeckError(
+        ErrorCode.FrontMatterSyntax,
+        `the front matter is not valid YAML: ${reason}`,
+        {
+          location: line === undefined ? { file } : { file, line },
+          hint: FRONT_MATTER_HINT,
         },
-      },
-    });
-  } catch (error) {
-    const line = error instanceof YAMLError ? error.linePos?.[0]?.line : undefined;
-    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-    throw new TalkdeckError(
-      ErrorCode.FrontMatterSyntax,
-      `the front matter is not valid YAML: ${reason}`,
-      {
-        location: line === undefined ? { file } : { file, line },
-        hint: FRONT_MATTER_HINT,
-      },
-    );
+      );
+    }
   }
-  const data: unknown = parsed.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new TalkdeckError(
       ErrorCode.FrontMatterInvalid,
@@ -105,38 +152,27 @@ export function readSource(text: string, file: string): Source {
       },
     );
   }
-  const headerLength = text.length - parsed.content.length;
-  const blankLines = text.slice(0, headerLength).split("\n").length - 1;
   return {
     file,
     text,
-    body: "\n".repeat(blankLines) + parsed.content,
+    body: "\n".repeat(split.headerNewlines) + split.body,
     data: data as Record<string, unknown>,
     locate: makeLocator(file, yaml),
   };
 }
 
-/** Reads a file from disk into a Source, with a clear error when it is missing. */
-export async function loadSource(file: string): Promise<Source> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") {
-      throw new TalkdeckError(ErrorCode.FileNotFound, "no such file", {
-        location: { file },
-        hint: "check the path; `talkdeck build path/to/talk.md`",
-      });
-    }
-    throw new TalkdeckError(
-      ErrorCode.FileUnreadable,
-      `cannot read the file (${code ?? "unknown error"})`,
-      {
-        location: { file },
-        cause: error,
-      },
-    );
-  }
-  return readSource(text.replace(/^\uFEFF/, ""), file);
+/**
+ * Reads a talk or spec file from disk into a Source: an ordinary file of at
+ * most 20 MB, UTF-8 text. `from` is where its path was written (a spec's
+ * `source:`), when not on the command line.
+ */
+export async function loadSource(file: string, from?: ErrorLocation): Promise<Source> {
+  const rules = {
+    maxBytes: INPUT_LIMITS.talk,
+    what: "talk",
+    hint: "check the path; `talkdeck build path/to/talk.md`",
+    ...(from === undefined ? {} : { location: from }),
+  };
+  const text = decodeInputText(await readInputFile(file, rules), file, rules);
+  return readSource(text, file);
 }

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import Handlebars from "handlebars";
 import { ErrorCode, TalkdeckError } from "./errors.js";
-import { listTemplateFiles } from "./template-files.js";
+import { decodeInputText, readInputFile } from "./input-file.js";
+import { listTemplateFiles, TEMPLATE_RULES } from "./template-files.js";
 
 /** Template sources keyed by `kind/file`, e.g. `deck/deck.md.hbs`. */
 export type TemplateRegistry = ReadonlyMap<string, { source: string; file: string }>;
@@ -10,7 +10,9 @@ export type TemplateRegistry = ReadonlyMap<string, { source: string; file: strin
 export async function loadTemplates(userDir?: string): Promise<TemplateRegistry> {
   const registry = new Map<string, { source: string; file: string }>();
   for (const { key, file } of await listTemplateFiles(userDir)) {
-    registry.set(key, { source: await readFile(file, "utf8"), file });
+    // Checked before it is read: an ordinary file of at most 10 MB, UTF-8 text.
+    const source = decodeInputText(await readInputFile(file, TEMPLATE_RULES), file, TEMPLATE_RULES);
+    registry.set(key, { source, file });
   }
   return registry;
 }

@@ -1,7 +1,8 @@
-import { dirname, resolve as resolvePath } from "node:path";
+import { dirname, isAbsolute, relative, resolve as resolvePath, sep, win32 } from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { z } from "zod";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
+import { checkInputFileSync, INPUT_LIMITS } from "../input-file.js";
 import type { Source } from "../source.js";
 import type { TalkHints } from "../talk/model.js";
 import { brandTheme } from "../theme/brand.js";
@@ -60,6 +61,45 @@ function resolveTheme(
     location: from.location,
     hint: `did you mean \`${closest(wanted, names)}\`? Built-in themes: ${names.join(", ")}, or a path to your own tokens file`,
   });
+}
+
+/**
+ * An `output:` written in a file names a folder inside that file's folder: not
+ * an absolute path, and no `..` that climbs out of it once resolved. A talk
+ * someone sent must not choose where on this machine files are written; the
+ * command line's `-o` is the user's own choice and is not held to this.
+ */
+function outputInFileFolder(value: string, origin: string, location: ErrorLocation): string {
+  const folder = dirname(resolvePath(origin));
+  const resolved = resolvePath(folder, value);
+  const inside = relative(folder, resolved);
+  const climbsOut = inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+  if (isAbsolute(value) || win32.isAbsolute(value) || climbsOut) {
+    throw new TalkdeckError(
+      ErrorCode.OutputUnsafe,
+      `\`${value}\` is outside the folder of ${origin}: an \`output:\` in a file stays inside that file's folder`,
+      {
+        location,
+        hint: "write a folder inside it, such as `output: out`; to write somewhere else, say so on the command line: `talkdeck build FILE -o DIR`",
+      },
+    );
+  }
+  return resolved;
+}
+
+/**
+ * The logo is read when the cards are drawn, but the build reads its input
+ * files (to hash them) before that: refuse a FIFO, a device or an oversized
+ * file now, when it is only opened. A missing logo is for the drawing to
+ * report, so that `talkdeck quotes` works without it.
+ */
+function checkLogoFile(path: string, location: ErrorLocation): void {
+  try {
+    checkInputFileSync(path, { maxBytes: INPUT_LIMITS.logo, what: "logo", location });
+  } catch (error) {
+    if (error instanceof TalkdeckError && error.code === ErrorCode.FileNotFound) return;
+    throw error;
+  }
 }
 
 function validate(source: Source): SpecInput {
@@ -183,7 +223,7 @@ export function resolveSpec(
     cli.output !== undefined
       ? resolvePath(cli.output)
       : merged.output !== undefined && outputOrigin !== undefined
-        ? resolvePath(dirname(outputOrigin), merged.output)
+        ? outputInFileFolder(merged.output, outputOrigin, locate(["output"]))
         : resolvePath("out");
 
   const deckQuotes = toQuoteSelection(merged.deck?.quotes, "deck.quotes", {
@@ -203,6 +243,7 @@ export function resolveSpec(
     merged.cards?.logo === undefined || logoOrigin === undefined
       ? undefined
       : resolvePath(dirname(logoOrigin), merged.cards.logo);
+  if (logo !== undefined) checkLogoFile(logo, locate(["cards", "logo"]));
   return {
     talkFile: talk.file,
     hints: talkHints(merged),

@@ -52,6 +52,7 @@ describe("rebuilding", () => {
     expect(repaired.unchanged).toBe(false);
     expect((await stat(join(deckOnly.outputDir, "deck.html"))).size).toBeGreaterThan(0);
     const templates = join(talkDir, "templates");
+    await makeDir(join(templates, "cards"), { recursive: true });
     expect((await buildTalk(talk, { output: out, templatesDir: templates })).unchanged).toBe(false);
     expect((await buildTalk(talk, { output: out, templatesDir: templates })).unchanged).toBe(true);
     await makeDir(join(templates, "cards"), { recursive: true });
