@@ -1,4 +1,15 @@
 #!/usr/bin/env node
 import { run } from "./run.js";
 
+// `talkdeck quotes FILE | head -1`: the reader has what it wanted and closed the pipe.
+// Stop quietly with exit 0 (no EPIPE stack), so a `set -o pipefail` script with `| head` succeeds.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+// Nobody reads the messages any more: finish the command anyway rather than stop half-way.
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 process.exitCode = await run(process.argv.slice(2));

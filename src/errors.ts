@@ -29,6 +29,9 @@ export const ErrorCode = {
   NothingToBuild: "NOTHING_TO_BUILD",
   QuoteTooLong: "QUOTE_TOO_LONG",
   GlyphMissing: "GLYPH_MISSING",
+  // quotes and cards
+  /** A card template loads an image from somewhere other than a `data:` URI. */
+  ImageSourceRefused: "IMAGE_SOURCE_REFUSED",
   LogoUnreadable: "LOGO_UNREADABLE",
   RemoteFetchFailed: "REMOTE_FETCH_FAILED",
   /** A browser export failed or was asked for with no browser installed: exit 1. */
@@ -38,6 +41,13 @@ export const ErrorCode = {
   /** The environment let us down (font package missing, disk full): exit 1. */
   FontMissing: "FONT_MISSING",
   WriteFailed: "WRITE_FAILED",
+  // processes
+  /** The browser exited or crashed instead of exporting: exit 1. */
+  BrowserFailed: "BROWSER_FAILED",
+  /** An export did not finish within its time limit; talkdeck stopped it: exit 1. */
+  ExportTimedOut: "EXPORT_TIMED_OUT",
+  /** Two talks of one batch would write the same output folder: exit 2. */
+  OutputClash: "OUTPUT_CLASH",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -50,6 +60,9 @@ const environmentCodes: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.ExportFailed,
   ErrorCode.BrowserMissing,
   ErrorCode.RemoteFetchFailed,
+  // processes
+  ErrorCode.BrowserFailed,
+  ErrorCode.ExportTimedOut,
 ]);
 
 export interface ErrorLocation {

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import type { BuildFlags } from "./commands/build.js";
-import { TalkdeckError } from "./errors.js";
+import { ErrorCode, TalkdeckError } from "./errors.js";
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -8,6 +8,41 @@ export interface Io {
 }
 
 const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr };
+
+/** Node's errors for a full or read-only disk: the environment's doing, never a bug. */
+const DISK_ERRORS: ReadonlySet<string> = new Set(["ENOSPC", "EDQUOT", "EROFS"]);
+
+/** Ours as it is; a full or read-only disk as a write error; anything else is a bug. */
+function asTalkdeckError(error: unknown): TalkdeckError | undefined {
+  if (error instanceof TalkdeckError) return error;
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code === undefined || !DISK_ERRORS.has(code)) return undefined;
+  const reason = code === "EROFS" ? "the disk is read-only" : "the disk is full";
+  return new TalkdeckError(ErrorCode.WriteFailed, `cannot write ${path ?? "a file"}: ${reason}`, {
+    hint: "free some space (or pick a writable folder), then build again",
+    cause: error,
+  });
+}
+
+/**
+ * Prints one failure the way every command does: ours as `file:line: message`
+ * and a hint, anything unexpected with its stack so it can be reported.
+ * `talk` names the talk a batch was building, when the message does not.
+ * Returns the exit code the failure calls for.
+ */
+export function reportError(error: unknown, io: Io, talk?: string): number {
+  const known = asTalkdeckError(error);
+  if (known === undefined) {
+    io.stderr.write(
+      `talkdeck: internal error (please report it)${talk === undefined ? "" : ` while building ${talk}`}\n${(error as Error)?.stack ?? String(error)}\n`,
+    );
+    return 1;
+  }
+  const text = known.format();
+  const named = talk === undefined || text.includes(talk) ? text : `${talk}: ${text}`;
+  io.stderr.write(`talkdeck: error: ${named}\n`);
+  return known.exitCode;
+}
 
 /** Commander says "usage problem" with exit code 1; ours is 2. Help and version are 0. */
 function commanderExit(error: CommanderError): number {
@@ -106,14 +141,6 @@ export async function run(argv: readonly string[], io: Io = defaultIo): Promise<
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExit(error);
-    if (error instanceof TalkdeckError) {
-      io.stderr.write(`talkdeck: error: ${error.format()}\n`);
-      return error.exitCode;
-    }
-    // Not ours: a bug. Keep the stack so it can be reported.
-    io.stderr.write(
-      `talkdeck: internal error (please report it)\n${(error as Error)?.stack ?? String(error)}\n`,
-    );
-    return 1;
+    return reportError(error, io);
   }
 }

@@ -1,7 +1,10 @@
 import { availableParallelism } from "node:os";
+import { dirname, resolve } from "node:path";
+import type { BuildOptions } from "../build.js";
 import { INSTALL_HINT } from "../deck/browser.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
-import type { Io } from "../run.js";
+import { type Io, reportError } from "../run.js";
+import type { CliOverrides } from "../spec/resolve.js";
 
 export interface BuildFlags {
   output?: string;
@@ -80,48 +83,126 @@ async function progressBar(
   return Object.assign(update, { stop: () => bar?.stop() });
 }
 
-/** `talkdeck build FILE…`: each talk in turn; the exit code is the worst of them. */
+/**
+ * The output folder a talk's build will write, resolved as the build does
+ * (a spec file's `source:` names its talk), without parsing the talk; none
+ * when its files or front matter are wrong: its own build reports that.
+ */
+async function outputFolderOf(file: string, overrides: CliOverrides): Promise<string | undefined> {
+  const { loadSource } = await import("../source.js");
+  const { resolveSpec } = await import("../spec/resolve.js");
+  try {
+    const first = await loadSource(file);
+    const named = first.data.source;
+    // A clipper's `source: https://…` is where the article came from, not a talk file.
+    const isSpec = typeof named === "string" && !/^https?:\/\//i.test(named);
+    const talk = isSpec ? await loadSource(resolve(dirname(file), named)) : first;
+    return resolveSpec(talk, isSpec ? first : undefined, overrides).outputDir;
+  } catch (error) {
+    if (error instanceof TalkdeckError) return undefined;
+    throw error;
+  }
+}
+
+/** Talks of one batch that would write the same folder, one error per folder. */
+async function outputClashes(
+  files: readonly string[],
+  overrides: CliOverrides,
+): Promise<TalkdeckError[]> {
+  const byFolder = new Map<string, string[]>();
+  for (const file of files) {
+    const folder = await outputFolderOf(file, overrides);
+    if (folder !== undefined) byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
+  }
+  return [...byFolder]
+    .filter(([, talks]) => talks.length > 1)
+    .map(
+      ([folder, talks]) =>
+        new TalkdeckError(
+          ErrorCode.OutputClash,
+          `${talks.join(" and ")} would ${talks.length === 2 ? "both" : "all"} write ${folder}, each over the other`,
+          {
+            hint: "build them in separate runs with their own -o, give each an `output:` of its own in the front matter, or rename one of the files",
+          },
+        ),
+    );
+}
+
+/** Each talk once, in the order given: the same file twice is one talk, not a clash. */
+function distinctTalks(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Builds one talk and says what it wrote (or that it was up to date); returns its exit code. */
+async function buildAndReport(file: string, options: BuildOptions, quiet: boolean, io: Io) {
+  const { buildTalk } = await import("../build.js");
+  const progress = await progressBar(io, quiet);
+  const result = await buildTalk(file, { ...options, onProgress: progress }).finally(() =>
+    progress.stop(),
+  );
+  if (!quiet) {
+    for (const note of result.notes) io.stderr.write(`talkdeck: note: ${note}\n`);
+    const kept = result.cards - result.cardsRendered;
+    const counts = `${result.slides} slides, ${result.cards} cards`;
+    io.stderr.write(
+      result.unchanged
+        ? `talkdeck: ${result.outputDir} is up to date (${counts}); --force builds it anyway\n`
+        : `talkdeck: wrote ${result.outputDir} (${counts}${kept > 0 ? `, ${kept} unchanged` : ""})\n`,
+    );
+  }
+  if (result.missingExports.length === 0) return 0;
+  const names = result.missingExports.map((format) => format.toUpperCase()).join(", ");
+  io.stderr.write(`talkdeck: error: ${names} not made: no browser found; ${INSTALL_HINT}\n`);
+  return 1;
+}
+
+/**
+ * `talkdeck build FILE…`: each talk in turn, every one even when another
+ * fails; each failure is reported as it happens. The exit code is the highest
+ * of them: 2 when any talk's input was wrong, else 1 when the environment
+ * failed one, else 0. Talks that would write one output folder are refused
+ * before anything is built.
+ */
 export async function runBuild(
   files: readonly string[],
   flags: BuildFlags,
   io: Io,
 ): Promise<number> {
-  // Renderers load only for commands that render.
-  const { buildTalk } = await import("../build.js");
-  const formats = (["pdf", "pptx", "images"] as const)
-    .filter((flag) => flags[flag] === true)
-    .map((flag) => (flag === "images" ? "png" : flag));
-  const jobs = parseJobs(flags.jobs);
+  const overrides: CliOverrides = {
+    ...(flags.output === undefined ? {} : { output: flags.output }),
+    ...(flags.theme === undefined ? {} : { theme: flags.theme }),
+  };
   const shard = parseShard(flags.shard);
+  const options: BuildOptions = {
+    ...overrides,
+    ...(flags.templates === undefined ? {} : { templatesDir: flags.templates }),
+    ...(flags.browser === undefined ? {} : { browser: flags.browser }),
+    ...(shard === undefined ? {} : { shard }),
+    formats: (["pdf", "pptx", "images"] as const)
+      .filter((flag) => flags[flag] === true)
+      .map((flag) => (flag === "images" ? "png" : flag)),
+    jobs: parseJobs(flags.jobs),
+    allowRemote: flags.allowRemote === true,
+    force: flags.force === true,
+  };
+  const talks = distinctTalks(files.length === 0 ? ["talk.md"] : files);
+  // One talk cannot clash: its up-to-date check stays free of the spec parser.
+  const clashes = talks.length > 1 ? await outputClashes(talks, overrides) : [];
+  for (const clash of clashes) reportError(clash, io);
+  if (clashes.length > 0) return 2;
+
   let exitCode = 0;
-  for (const file of files.length === 0 ? ["talk.md"] : files) {
-    const progress = await progressBar(io, flags.quiet === true);
-    const result = await buildTalk(file, {
-      ...(flags.output === undefined ? {} : { output: flags.output }),
-      ...(flags.theme === undefined ? {} : { theme: flags.theme }),
-      ...(flags.templates === undefined ? {} : { templatesDir: flags.templates }),
-      ...(flags.browser === undefined ? {} : { browser: flags.browser }),
-      ...(shard === undefined ? {} : { shard }),
-      formats,
-      jobs,
-      allowRemote: flags.allowRemote === true,
-      force: flags.force === true,
-      onProgress: progress,
-    }).finally(() => progress.stop());
-    if (flags.quiet !== true) {
-      for (const note of result.notes) io.stderr.write(`talkdeck: note: ${note}\n`);
-      const kept = result.cards - result.cardsRendered;
-      const counts = `${result.slides} slides, ${result.cards} cards`;
-      io.stderr.write(
-        result.unchanged
-          ? `talkdeck: ${result.outputDir} is up to date (${counts}); --force builds it anyway\n`
-          : `talkdeck: wrote ${result.outputDir} (${counts}${kept > 0 ? `, ${kept} unchanged` : ""})\n`,
-      );
-    }
-    if (result.missingExports.length > 0) {
-      const names = result.missingExports.map((format) => format.toUpperCase()).join(", ");
-      io.stderr.write(`talkdeck: error: ${names} not made: no browser found; ${INSTALL_HINT}\n`);
-      exitCode = 1;
+  for (const file of talks) {
+    try {
+      exitCode = Math.max(exitCode, await buildAndReport(file, options, flags.quiet === true, io));
+    } catch (error) {
+      exitCode = Math.max(exitCode, reportError(error, io, file));
     }
   }
   return exitCode;

@@ -1,13 +1,24 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { cleanupOnSignal } from "../cleanup.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import type { OutputFile } from "../output/write.js";
 import { packageRoot } from "../paths.js";
+import { INSTALL_HINT, launcherScript } from "./browser.js";
 
 export type DeckFormat = "html" | "pdf" | "pptx" | "png";
 
 const ENGINE = join(packageRoot, "dist", "deck", "marp-engine.js");
+const MARP_CLI = createRequire(import.meta.url).resolve("@marp-team/marp-cli/marp-cli.js");
+/** Every export works in a folder named so; one left by a killed talkdeck is swept a day later. */
+const FOLDER_PREFIX = "talkdeck-marp-";
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+const DEFAULT_TIMEOUT_MS = 120_000;
+const POSIX = process.platform !== "win32";
 
 /** marp-cli writes progress to the console: keep it for the error message, not the user's terminal. */
 async function quietly<T>(run: () => Promise<T>): Promise<{ result: T; log: string[] }> {
@@ -24,25 +35,16 @@ async function quietly<T>(run: () => Promise<T>): Promise<{ result: T; log: stri
   }
 }
 
-function formatArgs(format: DeckFormat, dir: string, browser: string | undefined): string[] {
-  const browserArgs =
-    browser === undefined ? [] : ["--browser-path", browser, "--allow-local-files"];
+function formatArgs(format: DeckFormat, dir: string): string[] {
   switch (format) {
     case "html":
       return ["--template", "bespoke", "--bespoke.progress", "-o", join(dir, "deck.html")];
     case "pdf":
-      return [
-        "--pdf",
-        "--pdf-notes",
-        "--pdf-outlines",
-        ...browserArgs,
-        "-o",
-        join(dir, "deck.pdf"),
-      ];
+      return ["--pdf", "--pdf-notes", "--pdf-outlines", "-o", join(dir, "deck.pdf")];
     case "pptx":
-      return ["--pptx", ...browserArgs, "-o", join(dir, "deck.pptx")];
+      return ["--pptx", "-o", join(dir, "deck.pptx")];
     case "png":
-      return ["--images", "png", ...browserArgs, "-o", join(dir, "slides", "slide.png")];
+      return ["--images", "png", "-o", join(dir, "slides", "slide.png")];
   }
 }
 
@@ -58,10 +60,240 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   return nested.flat();
 }
 
+/** `TALKDECK_EXPORT_TIMEOUT_MS`, else two minutes: the longest one marp-cli run may take. */
+function exportTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = env.TALKDECK_EXPORT_TIMEOUT_MS;
+  if (configured === undefined || configured === "") return DEFAULT_TIMEOUT_MS;
+  const ms = Number(configured);
+  if (!Number.isInteger(ms) || ms < 1) {
+    throw new TalkdeckError(
+      ErrorCode.Usage,
+      `TALKDECK_EXPORT_TIMEOUT_MS takes a whole number of milliseconds, not "${configured}"`,
+      { location: { key: "TALKDECK_EXPORT_TIMEOUT_MS" } },
+    );
+  }
+  return ms;
+}
+
+/** A failed write to the temporary folder (a full or read-only TMPDIR): the environment's fault. */
+function tempWriteFailed(error: unknown): TalkdeckError {
+  if (error instanceof TalkdeckError) return error;
+  const { code, message } = error as NodeJS.ErrnoException;
+  const reason = code === "ENOSPC" || code === "EDQUOT" ? "the disk is full" : message;
+  return new TalkdeckError(
+    ErrorCode.WriteFailed,
+    `cannot write the export's temporary folder in ${tmpdir()}: ${reason}`,
+    {
+      hint: "free some space there, or set TMPDIR to a folder with room (an export needs a few MB)",
+      cause: error,
+    },
+  );
+}
+
+// --- What a stopped talkdeck must not leave behind -------------------------------------------
+
+/** An export in progress: its folder, and the process groups of its marp-cli and browser. */
+interface ExportRun {
+  folder: string;
+  children: Set<ChildProcess>;
+  browserPidFile: string;
+}
+
+/**
+ * SIGKILL to a whole process group (a detached child leads its own), else to
+ * the process alone should it lead none; gone already is fine.
+ */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined || pid <= 0) return;
+  for (const target of POSIX ? [-pid, pid] : [pid]) {
+    try {
+      process.kill(target, "SIGKILL");
+      return;
+    } catch {
+      // Not a group leader, or already gone.
+    }
+  }
+}
+
+function browserPid(run: ExportRun): number | undefined {
+  try {
+    const pid = Number(readFileSync(run.browserPidFile, "utf8").trim());
+    return Number.isInteger(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Synchronous, for a signal handler: stops marp-cli and the browser, removes the folder. */
+function abandon(run: ExportRun): void {
+  for (const child of run.children) killGroup(child.pid);
+  killGroup(browserPid(run));
+  rmSync(run.folder, { recursive: true, force: true });
+}
+
+/** Removes the export folders that a killed talkdeck left in TMPDIR more than a day ago. */
+async function sweepStaleFolders(): Promise<void> {
+  const root = tmpdir();
+  const names = await readdir(root).catch(() => [] as string[]);
+  const uid = process.getuid?.();
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(FOLDER_PREFIX))
+      .map(async (name) => {
+        const folder = join(root, name);
+        const info = await lstat(folder).catch(() => undefined);
+        if (info === undefined || !info.isDirectory()) return;
+        if (uid !== undefined && info.uid !== uid) return;
+        if (Date.now() - info.mtimeMs < STALE_AFTER_MS) return;
+        await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+      }),
+  );
+}
+
+// --- marp-cli with a browser, in a process of its own ----------------------------------------
+
+interface Outcome {
+  code: number | null;
+  timedOut: boolean;
+  output: string;
+}
+
+/**
+ * Runs marp-cli's own command in a process group of its own, with TMPDIR in
+ * the export's folder (marp-cli makes the browser's profile there) and a time
+ * limit: past it, marp-cli's group is killed, then the browser's.
+ */
+async function runMarpCli(
+  args: readonly string[],
+  run: ExportRun,
+  limits: { tmp: string; timeoutMs: number },
+): Promise<Outcome> {
+  const { tmp, timeoutMs } = limits;
+  const child = spawn(process.execPath, [MARP_CLI, ...args], {
+    detached: POSIX,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
+  });
+  run.children.add(child);
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-16_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const closed = new Promise<number | null>((done, fail) => {
+    child.once("error", fail);
+    child.once("close", (code) => done(code));
+  });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    // marp-cli first: told its browser died, it starts another (without a pipe).
+    killGroup(child.pid);
+    killGroup(browserPid(run));
+  }, timeoutMs);
+  try {
+    const code = await closed;
+    // One it was starting as it was killed has written its pid by now.
+    if (timedOut) killGroup(browserPid(run));
+    return { code, timedOut, output };
+  } finally {
+    clearTimeout(timer);
+    run.children.delete(child);
+  }
+}
+
+/** marp-cli's last words, without colours or stack frames: enough to say what went wrong. */
+function lastWords(output: string): string {
+  const lines = output
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(
+      (line) => line !== "" && !line.startsWith("at ") && !line.startsWith("TROUBLESHOOTING"),
+    );
+  return lines.slice(-3).join(" / ");
+}
+
+function exportError(
+  format: DeckFormat,
+  browser: string,
+  outcome: Outcome,
+  timeoutMs: number,
+): TalkdeckError {
+  const what = format.toUpperCase();
+  const check = `check that it is Chrome or Chromium and starts (\`${browser} --headless --dump-dom about:blank\` prints a page), or name another with --browser`;
+  if (outcome.timedOut) {
+    return new TalkdeckError(
+      ErrorCode.ExportTimedOut,
+      `the ${what} export did not finish in ${timeoutMs / 1000} s; talkdeck stopped the browser ${browser}`,
+      { hint: `${check}; TALKDECK_EXPORT_TIMEOUT_MS=<milliseconds> allows more time` },
+    );
+  }
+  const launch = /Failed to launch the browser process(?:[\s\S]{0,40}?Code: (\d+))?/.exec(
+    outcome.output,
+  );
+  if (launch !== null) {
+    const code = launch[1] === undefined ? "" : ` (it exited with code ${launch[1]})`;
+    return new TalkdeckError(
+      ErrorCode.BrowserFailed,
+      `the browser ${browser} did not start for the ${what} export${code}`,
+      { hint: check },
+    );
+  }
+  return new TalkdeckError(ErrorCode.ExportFailed, `marp-cli could not make the ${what} export`, {
+    hint: lastWords(outcome.output) || `exit code ${outcome.code}; ${check}`,
+  });
+}
+
+/** The HTML needs no browser: marp-cli runs in this process, quickly, with its messages kept. */
+async function exportHtml(args: readonly string[]): Promise<void> {
+  const { marpCli } = await import("@marp-team/marp-cli");
+  const outcome = await quietly(() => marpCli([...args]));
+  if (outcome.result !== 0) {
+    throw new TalkdeckError(ErrorCode.ExportFailed, "marp-cli could not make the HTML export", {
+      hint: outcome.log.slice(-3).join(" / ") || "run again; if it persists, report it",
+    });
+  }
+}
+
+/** deck.md, its theme with the fonts, its assets and the browser's launcher, into the export's folder. */
+async function stageInputs(
+  run: ExportRun,
+  paths: { deck: string; tmp: string; themeFile: string; launcher: string },
+  inputs: { markdown: string; fontCss: string; assets: readonly OutputFile[]; browser?: string },
+): Promise<void> {
+  try {
+    await mkdir(paths.deck);
+    await mkdir(paths.tmp);
+    await writeFile(join(paths.deck, "deck.md"), inputs.markdown);
+    // The deck's own theme (`default` plus its style directive) with the bundled fonts
+    // added, so every export shows the same type on machines without CJK fonts.
+    await writeFile(
+      paths.themeFile,
+      `/* @theme talkdeck-export */\n@import 'default';\n${inputs.fontCss}\n`,
+    );
+    for (const asset of inputs.assets) {
+      await mkdir(dirname(join(paths.deck, asset.name)), { recursive: true });
+      await writeFile(join(paths.deck, asset.name), asset.data);
+    }
+    if (inputs.browser !== undefined && POSIX) {
+      const script = launcherScript(inputs.browser, run.browserPidFile);
+      await writeFile(paths.launcher, script, { mode: 0o755 });
+    }
+  } catch (error) {
+    throw tempWriteFailed(error);
+  }
+}
+
 /**
  * Runs marp-cli (with talkdeck's engine) on deck.md and its local assets in a
- * private staging folder, and returns what it made, in memory: nothing reaches
- * the output folder until the whole build has succeeded.
+ * private folder, and returns what it made, in memory: nothing reaches the
+ * output folder until the whole build has succeeded. HTML is made in this
+ * process; the browser exports run marp-cli in a process of its own, offline,
+ * with a time limit, and nothing of theirs outlives the export (the folder,
+ * the browser's profile, the processes), even when talkdeck is interrupted.
  */
 export async function exportDeck(
   markdown: string,
@@ -70,23 +302,29 @@ export async function exportDeck(
   browser: string | undefined,
   fontCss: string,
 ): Promise<OutputFile[]> {
-  const { marpCli } = await import("@marp-team/marp-cli");
-  const staging = await mkdtemp(join(tmpdir(), "talkdeck-marp-"));
+  const timeoutMs = exportTimeoutMs();
+  await sweepStaleFolders();
+  const folder = await mkdtemp(join(tmpdir(), FOLDER_PREFIX)).catch((error: unknown) => {
+    throw tempWriteFailed(error);
+  });
+  const run: ExportRun = {
+    folder,
+    children: new Set(),
+    browserPidFile: join(folder, "browser.pid"),
+  };
+  // Ctrl-C or `kill` during an export: no folder, profile or browser left behind.
+  const forget = cleanupOnSignal(() => abandon(run));
   try {
-    await writeFile(join(staging, "deck.md"), markdown);
-    // The deck's own theme (`default` plus its style directive) with the bundled fonts
-    // added, so every export shows the same type on machines without CJK fonts.
-    const themeFile = join(staging, "talkdeck-fonts.css");
-    await writeFile(themeFile, `/* @theme talkdeck-export */\n@import 'default';\n${fontCss}\n`);
-    for (const asset of assets) {
-      await mkdir(dirname(join(staging, asset.name)), { recursive: true });
-      await writeFile(join(staging, asset.name), asset.data);
-    }
-    const before = new Set(await listFiles(staging));
-    before.add("talkdeck-fonts.css");
+    const deck = join(folder, "deck");
+    const tmp = join(folder, "tmp");
+    const launcher = join(folder, "browser.sh");
+    const themeFile = join(deck, "talkdeck-fonts.css");
+    const paths = { deck, tmp, themeFile, launcher };
+    await stageInputs(run, paths, { markdown, fontCss, assets, browser });
+    const before = new Set(await listFiles(deck));
     for (const format of formats) {
       const args = [
-        join(staging, "deck.md"),
+        join(deck, "deck.md"),
         "--no-config-file",
         "--engine",
         ENGINE,
@@ -95,27 +333,36 @@ export async function exportDeck(
         themeFile,
         "--theme",
         "talkdeck-export",
-        ...formatArgs(format, staging, browser),
+        ...formatArgs(format, deck),
       ];
-      const outcome = await quietly(() => marpCli(args));
-      if (outcome.result !== 0) {
+      if (format === "html") {
+        await exportHtml(args);
+        continue;
+      }
+      if (browser === undefined) {
         throw new TalkdeckError(
-          ErrorCode.ExportFailed,
-          `marp-cli could not make the ${format.toUpperCase()} export`,
+          ErrorCode.BrowserMissing,
+          `${format.toUpperCase()} not made: no browser found`,
           {
-            hint: outcome.log.slice(-3).join(" / ") || "run again with a browser installed",
+            hint: INSTALL_HINT,
           },
         );
       }
+      const browserArgs = ["--browser-path", POSIX ? launcher : browser, "--allow-local-files"];
+      const outcome = await runMarpCli([...args, ...browserArgs], run, { tmp, timeoutMs });
+      if (outcome.code !== 0 || outcome.timedOut) {
+        throw exportError(format, browser, outcome, timeoutMs);
+      }
     }
-    const made = (await listFiles(staging)).filter((file) => !before.has(file)).sort();
-    return Promise.all(
+    const made = (await listFiles(deck)).filter((file) => !before.has(file)).sort();
+    return await Promise.all(
       made.map(async (name) => ({
         name: name.split("\\").join("/"),
-        data: await readFile(join(staging, name)),
+        data: await readFile(join(deck, name)),
       })),
     );
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    forget();
+    await rm(folder, { recursive: true, force: true });
   }
 }

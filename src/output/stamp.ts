@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listTemplateFiles } from "../template-files.js";
 import { version } from "../version.js";
@@ -99,6 +99,37 @@ export function hashInputs(
   return Promise.all(files.map(async (path) => ({ path, hash: (await fileHash(path)) ?? "" })));
 }
 
+/**
+ * Cache folders that could not be made or written: this process stops trying
+ * them after one failure, since the cache only saves time.
+ */
+const unwritableCaches = new Set<string>();
+
+/**
+ * `mkdir -p`, one level at a time. Node's own `recursive: true` loops for ever
+ * where a folder cannot be made though its parent exists (`/proc/x`: ENOENT).
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const isFolder = (path: string) =>
+    stat(path).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
+  const missing: string[] = [];
+  let current = resolve(dir);
+  while (!(await isFolder(current))) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) {
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
+  }
+}
+
 /** Records a finished build. Best effort: a cache folder that cannot be written only costs the next build its shortcut. */
 export async function recordBuild<Result>(
   talkFile: string,
@@ -112,6 +143,9 @@ export async function recordBuild<Result>(
     result: Result;
   },
 ): Promise<void> {
+  const cache = cacheDir();
+  if (unwritableCaches.has(cache)) return;
+  let stamp: BuildStamp<Result>;
   try {
     const outputs = await Promise.all(
       build.outputNames.map(async (name) => {
@@ -119,7 +153,7 @@ export async function recordBuild<Result>(
         return { name, size: info.size, mtimeMs: info.mtimeMs };
       }),
     );
-    const stamp: BuildStamp<Result> = {
+    stamp = {
       inputs: build.inputs,
       templates: await templatesFingerprint(build.templatesDir),
       browser: build.browser,
@@ -127,12 +161,17 @@ export async function recordBuild<Result>(
       outputs,
       result: build.result,
     };
+  } catch {
+    return; // An output gone since: nothing to vouch for.
+  }
+  try {
     const file = await stampFile(talkFile, options);
-    await mkdir(join(file, ".."), { recursive: true });
+    await makeFolders(dirname(file));
     const temporary = `${file}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(stamp));
     await rename(temporary, file);
   } catch {
-    // No shortcut next time; the build itself is done.
+    // No shortcut next time; the build itself is done. No second try in this process.
+    unwritableCaches.add(cache);
   }
 }
