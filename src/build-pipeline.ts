@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { dirname, relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { BuildOptions, BuildResult } from "./build.js";
 import { type BuiltCards, buildCards } from "./cards/build-cards.js";
@@ -7,6 +7,7 @@ import { EmojiSet } from "./cards/emoji.js";
 import { type BuiltDeck, buildDeck } from "./deck/build-deck.js";
 import { embeddedFontCss } from "./deck/fonts-css.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
+import { loadTalkAndSpec } from "./load-talk.js";
 import { BuildCache } from "./output/cache.js";
 import { type CardEntry, galleryPage, type Manifest } from "./output/manifest.js";
 import { hashInputs } from "./output/stamp.js";
@@ -18,25 +19,12 @@ import {
   type WrittenFiles,
 } from "./output/write.js";
 import { type Selection, select } from "./select.js";
-import { loadSource, type Source } from "./source.js";
+import type { Source } from "./source.js";
 import type { ResolvedSpec } from "./spec/model.js";
 import { resolveSpec } from "./spec/resolve.js";
 import { parseTalk } from "./talk/parse.js";
 import { loadTemplates, type TemplateRegistry } from "./templates.js";
 import { version } from "./version.js";
-
-/** A spec file names its talk with `source:`; a talk file is its own spec. */
-async function loadTalkAndSpec(file: string): Promise<{ talk: Source; spec: Source | undefined }> {
-  const first = await loadSource(file);
-  const source = first.data.source;
-  // A clipper's `source: https://…` is where the article came from, not a talk file.
-  if (typeof source !== "string" || /^https?:\/\//i.test(source))
-    return { talk: first, spec: undefined };
-  return {
-    talk: await loadSource(resolve(dirname(file), source), first.locate(["source"])),
-    spec: first,
-  };
-}
 
 /** The card layout must name a template: `cards/<layout>.html.hbs`, ours or the user's. */
 function checkCardLayout(templates: TemplateRegistry, spec: ResolvedSpec): void {

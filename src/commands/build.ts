@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { BuildOptions } from "../build.js";
 import { INSTALL_HINT } from "../deck/browser.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
@@ -89,15 +89,9 @@ async function progressBar(
  * when its files or front matter are wrong: its own build reports that.
  */
 async function outputFolderOf(file: string, overrides: CliOverrides): Promise<string | undefined> {
-  const { loadSource } = await import("../source.js");
-  const { resolveSpec } = await import("../spec/resolve.js");
+  const { loadAndResolve } = await import("../load-talk.js");
   try {
-    const first = await loadSource(file);
-    const named = first.data.source;
-    // A clipper's `source: https://…` is where the article came from, not a talk file.
-    const isSpec = typeof named === "string" && !/^https?:\/\//i.test(named);
-    const talk = isSpec ? await loadSource(resolve(dirname(file), named)) : first;
-    return resolveSpec(talk, isSpec ? first : undefined, overrides).outputDir;
+    return (await loadAndResolve(file, overrides)).resolved.outputDir;
   } catch (error) {
     if (error instanceof TalkdeckError) return undefined;
     throw error;

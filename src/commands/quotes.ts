@@ -1,11 +1,11 @@
-import { loadSource } from "../source.js";
-import { resolveSpec } from "../spec/resolve.js";
+import { loadAndResolve } from "../load-talk.js";
 import type { Talk } from "../talk/model.js";
 import { parseTalk } from "../talk/parse.js";
 
+/** The talk a file names (itself, or a spec file's `source:`), read as `build` reads it. */
 async function loadTalk(file: string): Promise<Talk> {
-  const source = await loadSource(file);
-  return parseTalk(source.body, source.file, resolveSpec(source, undefined).hints);
+  const { talk, resolved } = await loadAndResolve(file);
+  return parseTalk(talk.body, talk.file, resolved.hints);
 }
 
 /** `talkdeck quotes FILE`: ranked candidates, as a table or JSON. */

@@ -1,10 +1,12 @@
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { INPUT_LIMITS, readInputFile } from "../input-file.js";
 import { listTemplateFiles } from "../template-files.js";
 import { version } from "../version.js";
 import { contentHash } from "./cache.js";
+import { makeFolders } from "./make-folders.js";
 
 /**
  * What a finished build leaves in talkdeck's cache folder, so that the next
@@ -49,7 +51,10 @@ async function stampFile(talkFile: string, options: unknown): Promise<string> {
 
 async function fileHash(path: string): Promise<string | undefined> {
   try {
-    return contentHash(await readFile(path));
+    // Checked like every input: a talk swapped for a FIFO or /dev/zero must not hang the check.
+    return contentHash(
+      await readInputFile(path, { maxBytes: INPUT_LIMITS.talk, what: "input file" }),
+    );
   } catch {
     return undefined;
   }
@@ -104,31 +109,6 @@ export function hashInputs(
  * them after one failure, since the cache only saves time.
  */
 const unwritableCaches = new Set<string>();
-
-/**
- * `mkdir -p`, one level at a time. Node's own `recursive: true` loops for ever
- * where a folder cannot be made though its parent exists (`/proc/x`: ENOENT).
- */
-async function makeFolders(dir: string): Promise<void> {
-  const isFolder = (path: string) =>
-    stat(path).then(
-      (info) => info.isDirectory(),
-      () => false,
-    );
-  const missing: string[] = [];
-  let current = resolve(dir);
-  while (!(await isFolder(current))) {
-    missing.unshift(current);
-    const parent = dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const folder of missing) {
-    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "EEXIST") throw error;
-    });
-  }
-}
 
 /** Records a finished build. Best effort: a cache folder that cannot be written only costs the next build its shortcut. */
 export async function recordBuild<Result>(

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { cleanupOnSignal } from "../cleanup.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import { acquireLock } from "./lock.js";
+import { makeFolders } from "./make-folders.js";
 import { placeFile, writeInto } from "./place.js";
 import {
   digestOf,
@@ -82,7 +83,7 @@ function writeFailed(dir: string, error: unknown): TalkdeckError {
 async function prepareRoot(dir: string): Promise<{ root: string; created: string | undefined }> {
   const root = dirname(resolve(dir));
   try {
-    const created = await mkdir(root, { recursive: true });
+    const created = await makeFolders(root);
     return { root: await realpath(root), created };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -221,6 +221,7 @@ describe("fuzzing talk files (issue 10)", () => {
     const folder = join(sandbox, "talks");
     // The default output root is the working folder's `out/`: make that the talk's folder too.
     const cwd = process.cwd();
+    const codes: number[] = [];
     await mkdir(folder);
     process.chdir(folder);
     await fc

@@ -133,6 +133,27 @@ describe("the output folder and links (issue 10, item 2)", () => {
   });
 });
 
+describe("a folder that cannot be made (item 15)", () => {
+  it("-o under /proc fails at once with one line, instead of looping in mkdir", async () => {
+    const { talk } = await smallTalk();
+    const result = await build(talk, "-o", "/proc/talkdeck-test/out");
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("/proc/talkdeck-test");
+    noStack(result.err);
+  });
+});
+
+describe("every command reads a spec file the same way (issue 14, item 2)", () => {
+  it("`quotes spec.md` lists the quotes of the talk its `source:` names", async () => {
+    const { talk } = await smallTalk();
+    const spec = join(talk, "..", "small.talkdeck.md");
+    await writeFile(spec, "---\nsource: ./small.md\n---\n");
+    const io = captureIo();
+    expect(await run(["quotes", spec], io)).toBe(0);
+    expect(io.out()).toContain("The best slide is the one you never had to explain twice.");
+  });
+});
+
 describe("damaged outputs are repaired (item 6)", () => {
   it("draws again an emptied card and rewrites a truncated deck.html", async () => {
     const { talk, out, dir } = await smallTalk();
