@@ -68,6 +68,7 @@ function galleryAndManifest(
   const present = new Set(written.names);
   const manifest: Manifest = {
     ...base,
+    hashes: Object.fromEntries(Object.entries(base.hashes).filter(([name]) => present.has(name))),
     cards: entries.filter((entry) => present.has(entry.file)),
     files: [...written.names, "index.html"],
     digests: written.digests,

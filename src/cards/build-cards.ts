@@ -35,7 +35,8 @@ const MIN_CARDS_FOR_WORKERS = 16;
 /** Everything a card's pixels depend on: the same hash means the same PNG. */
 function cardHash(request: CardRequest, templates: TemplateRegistry): string {
   const template = templates.get(`cards/${request.layout}.html.hbs`)?.source ?? "";
-  const { quote, logo, ...rest } = request;
+  // The origin only names a place in messages: moving the front matter redraws nothing.
+  const { quote, logo, origin: _origin, ...rest } = request;
   return contentHash(
     version,
     template,
@@ -105,7 +106,7 @@ export async function buildCards(
     for (const size of selection.sizes) {
       position += 1;
       const { shard } = options;
-      if (shard !== undefined && (position - 1) % shard.count !== shard.index - 1) continue;
+      const mine = shard === undefined || (position - 1) % shard.count === shard.index - 1;
       const request: CardRequest = {
         quote,
         speakerTitle,
@@ -116,10 +117,13 @@ export async function buildCards(
         logo,
         layout: spec.cards.layout,
         lang: selection.meta.lang,
+        origin: selection.cardOrigins.get(quote.id),
       };
       const name = cardFileName(quote.id, size);
       const hash = cardHash(request, templates);
-      const [reused] = (await cache.keep([name], hash)) ?? [];
+      // Another shard's card: kept when that shard has already put it in the folder.
+      const [reused] = mine ? ((await cache.keep([name], hash)) ?? []) : [{ name, pending: hash }];
+      if (!mine) cache.record([name], hash);
       planned.push(
         reused === undefined ? { name, hash, request } : { name, hash, request, file: reused },
       );

@@ -36,15 +36,18 @@ function parseJobs(value: string | undefined): number {
   return jobs;
 }
 
+/** More shares than this would each hold a card or none. */
+const MAX_SHARDS = 10_000;
+
 function parseShard(value: string | undefined): { index: number; count: number } | undefined {
   if (value === undefined) return undefined;
-  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const match = /^(\d{1,5})\/(\d{1,5})$/.exec(value);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (match === null || count < 1 || index < 1 || index > count) {
+  if (match === null || count < 1 || count > MAX_SHARDS || index < 1 || index > count) {
     throw new TalkdeckError(
       ErrorCode.Usage,
-      `--shard takes i/n with 1 ≤ i ≤ n, such as 1/2, not "${value}"`,
+      `--shard takes i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS}, such as 1/2, not "${value}"`,
       {
         location: { key: "--shard" },
       },
