@@ -46,6 +46,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const INVISIBLE = /^(?:\s|[\u200b-\u200d\u2060\ufeff]|\ufe0f)$/u;
 
 const satoriData = new Map<string, Promise<Buffer>>();
+const pieceCoverage = new Map<string, Promise<ReadonlySet<number>>>();
 
 /**
  * A font file as satori gets it: WOFF unpacked to plain sfnt, and the same
@@ -92,11 +93,42 @@ export class CardFontLibrary {
     return new CardFontLibrary(faces, pieces);
   }
 
+  /**
+   * The code points a piece has glyphs for in every weight, from its cmaps: a
+   * piece's declared unicode-range can promise more (U+FFFD is in one of Noto
+   * Sans SC's ranges but none of its glyphs, and drew a box).
+   */
+  #pieceCoverage(piece: Piece): Promise<ReadonlySet<number>> {
+    return onceByKey(pieceCoverage, piece.name, async () => {
+      const sets = await Promise.all(
+        piece.family.weights.map(async (weight) => {
+          const file = pieceFile(piece, weight);
+          return fontCoverage(
+            await readSatoriFont(piece.family.package, file),
+            `${piece.family.package}/${file}`,
+          );
+        }),
+      );
+      const [first = new Set<number>(), ...rest] = sets;
+      return new Set([...first].filter((code) => rest.every((set) => set.has(code))));
+    });
+  }
+
+  /** The first piece whose range declares the code point and whose fonts really draw it. */
+  async #pieceFor(codePoint: number): Promise<Piece | undefined> {
+    for (const piece of this.#pieces) {
+      if (rangeCovers(piece.range, codePoint) && (await this.#pieceCoverage(piece)).has(codePoint))
+        return piece;
+    }
+    return undefined;
+  }
+
   /** The fonts that cover `text`: base faces first, then the CJK pieces it needs. */
   async fontsFor(text: string): Promise<CardFonts> {
     const needed = new Map<string, Piece>();
     const uncovered = new Set<string>();
     const emoji = new Set<string>();
+    const forPieces = new Set<string>();
     for (const { segment } of segmenter.segment(text)) {
       if (INVISIBLE.test(segment)) continue;
       if (isEmoji(segment)) {
@@ -107,10 +139,13 @@ export class CardFontLibrary {
         const codePoint = char.codePointAt(0) ?? 0;
         if (INVISIBLE.test(char) || this.#faces.some(({ coverage }) => coverage.has(codePoint)))
           continue;
-        const piece = this.#pieces.find(({ range }) => rangeCovers(range, codePoint));
-        if (piece === undefined) uncovered.add(char);
-        else needed.set(piece.name, piece);
+        forPieces.add(char);
       }
+    }
+    for (const char of forPieces) {
+      const piece = await this.#pieceFor(char.codePointAt(0) ?? 0);
+      if (piece === undefined) uncovered.add(char);
+      else needed.set(piece.name, piece);
     }
     const pieceFonts = await Promise.all(
       [...needed.values()].flatMap((piece) =>

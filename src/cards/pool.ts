@@ -51,8 +51,12 @@ export class CardPool {
     const task: CardTask = { requests, templatesDir: this.#templatesDir };
     const result = (await this.#pool.run(task)) as CardTaskResult;
     if ("error" in result) {
-      const { code, message, hint } = result.error;
-      throw new TalkdeckError(code, message, hint === undefined ? {} : { hint });
+      const { code, message, hint, location } = result.error;
+      throw new TalkdeckError(
+        code,
+        message,
+        hint === undefined ? { location } : { location, hint },
+      );
     }
     return result.pngs.map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   }

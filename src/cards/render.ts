@@ -1,12 +1,13 @@
 import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
 import satori from "satori";
-import { ErrorCode, TalkdeckError } from "../errors.js";
+import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
 import type { CardSize } from "../spec/model.js";
 import type { Quote } from "../talk/model.js";
 import { compileTemplate, type TemplateRegistry } from "../templates.js";
 import type { ThemeTokens } from "../theme/tokens.js";
 import { altText } from "./alt-text.js";
-import { type CardElement, htmlToElement } from "./element.js";
+import { estimateFit } from "./capacity.js";
+import { type CardElement, htmlToElement, type TemplateOrigin } from "./element.js";
 import type { EmojiSet } from "./emoji.js";
 import { predictFontSize } from "./fit-model.js";
 import type { CardFontLibrary, CardFonts } from "./fonts.js";
@@ -32,6 +33,11 @@ export interface CardRequest {
   /** Card template: `cards/<layout>.html.hbs`. */
   layout: string;
   lang: string;
+  /**
+   * Where the quote was chosen (its front-matter selector, or its line in the
+   * talk), named by messages about its card. Not part of the drawing.
+   */
+  origin?: ErrorLocation | undefined;
 }
 
 export interface RenderedCard {
@@ -65,10 +71,26 @@ function svgHeight(svg: string): number {
   return height === undefined ? Number.POSITIVE_INFINITY : Number(height);
 }
 
+/** `a square card (1080×1080)`: which card a message is about. */
+function describeSize(size: CardSize): string {
+  return `a ${size.name} card (${size.width}×${size.height})`;
+}
+
 function describeChars(chars: readonly string[]): string {
   return chars
     .map((char) => `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()})`)
     .join(", ");
+}
+
+function tooLong(request: CardRequest, minFont: number): TalkdeckError {
+  return new TalkdeckError(
+    ErrorCode.QuoteTooLong,
+    `quote ${request.quote.id} does not fit ${describeSize(request.size)} even at the smallest font size, ${minFont}px`,
+    {
+      location: request.origin ?? {},
+      hint: "pick a shorter quote for this size, or a taller size such as portrait or story",
+    },
+  );
 }
 
 /**
@@ -79,7 +101,10 @@ export class CardRenderer {
   readonly #fonts: CardFontLibrary;
   readonly #emoji: EmojiSet;
   readonly #templates: TemplateRegistry;
-  readonly #compiled = new Map<string, HandlebarsTemplateDelegate>();
+  readonly #compiled = new Map<
+    string,
+    { render: HandlebarsTemplateDelegate; origin: TemplateOrigin | undefined }
+  >();
 
   readonly #afterRaster: (() => void) | undefined;
 
@@ -96,10 +121,16 @@ export class CardRenderer {
     this.#afterRaster = options.afterRaster;
   }
 
-  #template(layout: string): HandlebarsTemplateDelegate {
+  /** The card template, compiled once, and its file and text for messages. */
+  #template(layout: string) {
     let template = this.#compiled.get(layout);
     if (template === undefined) {
-      template = compileTemplate(this.#templates, `cards/${layout}.html.hbs`);
+      const name = `cards/${layout}.html.hbs`;
+      const entry = this.#templates.get(name);
+      template = {
+        render: compileTemplate(this.#templates, name),
+        origin: entry === undefined ? undefined : { file: entry.file, source: entry.source },
+      };
       this.#compiled.set(layout, template);
     }
     return template;
@@ -107,21 +138,28 @@ export class CardRenderer {
 
   /** Everything the card shows must be drawable: no tofu, ever. */
   async #fontsFor(request: CardRequest): Promise<CardFonts> {
-    const shown = [
-      request.quote.text,
-      request.quote.speaker,
-      request.speakerTitle,
-      request.talkTitle,
-      request.handle,
+    const shown: Array<[string, string | undefined]> = [
+      ["the quote", request.quote.text],
+      ["the speaker's name", request.quote.speaker],
+      ["the speaker's title", request.speakerTitle],
+      ["the talk's title", request.talkTitle],
+      ["the handle", request.handle],
     ];
-    const fonts = await this.#fonts.fontsFor(shown.filter((text) => text !== undefined).join("\n"));
+    const fonts = await this.#fonts.fontsFor(
+      shown.flatMap(([, text]) => (text === undefined ? [] : [text])).join("\n"),
+    );
     const missingEmoji = fonts.emoji.filter((emoji) => !this.#emoji.has(emoji));
     const missing = [...fonts.uncovered, ...missingEmoji];
     if (missing.length > 0) {
+      // The quote is what the user chose; say so when the character is in the attribution instead.
+      const where = shown.find(([, text]) => missing.some((char) => text?.includes(char)))?.[0];
       throw new TalkdeckError(
         ErrorCode.GlyphMissing,
-        `quote ${request.quote.id} has characters no bundled font or emoji covers: ${describeChars(missing)}`,
-        { hint: "pick another quote, or remove those characters with a text fragment selector" },
+        `quote ${request.quote.id} cannot be drawn on ${describeSize(request.size)}: no bundled font or emoji has a glyph for ${describeChars(missing)}${where === undefined ? "" : ` in ${where}`}`,
+        {
+          location: request.origin ?? {},
+          hint: "pick another quote, or edit those characters out of the talk",
+        },
       );
     }
     return fonts;
@@ -133,7 +171,8 @@ export class CardRenderer {
     fontSize: number,
     segments: Segment[],
   ): CardElement {
-    const markup = this.#template(request.layout)({
+    const template = this.#template(request.layout);
+    const markup = template.render({
       quote: {
         id: request.quote.id,
         text: request.quote.text,
@@ -154,7 +193,7 @@ export class CardRenderer {
       fontFamily: fonts.family,
       layout: cardLayout(request.size),
     });
-    return htmlToElement(markup);
+    return htmlToElement(markup, template.origin);
   }
 
   #satoriOptions(fonts: CardFonts) {
@@ -194,11 +233,7 @@ export class CardRenderer {
       (await this.#measure(request, fonts, size, segments)).height <= request.size.height;
     if (await fits(maxFont)) return maxFont;
     if (!(await fits(minFont))) {
-      throw new TalkdeckError(
-        ErrorCode.QuoteTooLong,
-        `quote ${request.quote.id} does not fit a ${request.size.name} card (${request.size.width}×${request.size.height}) even at ${minFont}px`,
-        { hint: "pick a shorter quote for this size, or a taller size such as portrait or story" },
-      );
+      throw tooLong(request, minFont);
     }
     let low = minFont;
     let high = maxFont - 1;
@@ -244,6 +279,8 @@ export class CardRenderer {
   ): Promise<{ svg: string; fontSize: number }> {
     const { minFont, maxFont } = cardLayout(request.size);
     const { width, height } = request.size;
+    // Measuring a quote far too long for the card takes minutes: refuse it first.
+    if (estimateFit(request.quote.text, request.size).impossible) throw tooLong(request, minFont);
     const segments = segmentText(request.quote.text, request.lang);
     if (options.exhaustive !== true) {
       const largest = await this.#drawIfFits(request, fonts, maxFont, segments, options);

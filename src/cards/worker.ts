@@ -14,7 +14,14 @@ export interface CardTask {
 /** A TalkdeckError does not survive the thread boundary as itself: it travels as data. */
 export type CardTaskResult =
   | { pngs: Uint8Array[] }
-  | { error: { code: TalkdeckError["code"]; message: string; hint: string | undefined } };
+  | {
+      error: {
+        code: TalkdeckError["code"];
+        message: string;
+        hint: string | undefined;
+        location: TalkdeckError["location"];
+      };
+    };
 
 let renderer: Promise<CardRenderer> | undefined;
 
@@ -44,7 +51,14 @@ export default async function renderCards(task: CardTask): Promise<CardTaskResul
     return { pngs };
   } catch (error) {
     if (error instanceof TalkdeckError) {
-      return { error: { code: error.code, message: error.message, hint: error.hint } };
+      return {
+        error: {
+          code: error.code,
+          message: error.message,
+          hint: error.hint,
+          location: error.location,
+        },
+      };
     }
     throw error;
   }

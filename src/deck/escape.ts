@@ -7,16 +7,23 @@
 /** Characters with inline meaning in CommonMark or in marp-core's plugins. */
 const INLINE_SPECIAL = /[\\`*_[\]!|~$={}]/g;
 
+/**
+ * A colon that starts an emoji shortcode (`:smile:`, `:smiling_imp:`, `:+1:`,
+ * `:e-mail:`). marp-core turns shortcodes into emoji after escapes are
+ * resolved, so a backslash does not stop it; an invisible word joiner after
+ * the colon does. It must run on the text before `_` is escaped: `\_` would
+ * hide `:smiling\_imp:` from this pattern but not from marp-core.
+ */
+const SHORTCODE_START = /:(?=[\w+-]+:)/g;
+
 export function escapeMarkdown(text: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   const escaped = oneLine
+    .replace(SHORTCODE_START, ":\u2060")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(INLINE_SPECIAL, (char) => `\\${char}`)
-    // marp-core turns `:smile:` into an emoji after escapes are resolved, so a
-    // backslash does not stop it; an invisible word joiner after the colon does.
-    .replace(/:(?=[\w+-]+:)/g, ":\u2060");
+    .replace(INLINE_SPECIAL, (char) => `\\${char}`);
   // Block syntax only counts at the start of a line, where a value may land.
   return escaped.replace(/^([#+-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CARD_SIDE, cardSizePresets, parseCustomSize, toCardSize } from "./sizes.js";
 
 /** `[q-3f2a, "科学决定"]`, `auto`, or `{ auto: 6 }`. */
 const quoteSelector = z.union([
@@ -8,10 +9,50 @@ const quoteSelector = z.union([
   z.array(z.string().trim().min(1)).min(1),
 ]);
 
-export const cardSizeName = z.union([
-  z.enum(["square", "portrait", "tall", "story", "landscape", "link"]),
-  z.string().regex(/^\d{3,4}x\d{3,4}$/, "a preset name or WIDTHxHEIGHT such as 1080x1080"),
-]);
+/**
+ * A preset, or `WIDTHxHEIGHT` with 200–4096 px a side: smaller cannot hold a
+ * quote and its attribution, larger costs gigabytes a thread to draw
+ * (9999×9999 took 1.75 GB). One check with one message, so that the error
+ * says which rule the value broke.
+ */
+export const cardSizeName = z.string().superRefine((name, context) => {
+  if (Object.hasOwn(cardSizePresets, name)) return;
+  if (!/^\d{3,4}x\d{3,4}$/.test(name)) {
+    context.addIssue({
+      code: "custom",
+      message: `\`${name}\` is not a preset name or WIDTHxHEIGHT such as 1080x1080`,
+    });
+  } else if (parseCustomSize(name).some((side) => side < CARD_SIDE.min || side > CARD_SIDE.max)) {
+    context.addIssue({
+      code: "custom",
+      message: `\`${name}\`: each side of a card must be ${CARD_SIDE.min}–${CARD_SIDE.max} px`,
+    });
+  }
+});
+
+/**
+ * A size written twice (`[square, square]`, or `[square, 1080x1080]`) is an
+ * error at the second: the cards would be drawn twice, under two names or
+ * with duplicate manifest entries, and a duplicate is more likely a slip
+ * (another size meant) than a wish.
+ */
+const cardSizeList = z
+  .array(cardSizeName)
+  .min(1)
+  .superRefine((names, context) => {
+    const seen = new Map<string, string>();
+    names.forEach((name, index) => {
+      const { width, height } = toCardSize(name);
+      const earlier = seen.get(`${width}x${height}`);
+      if (earlier === undefined) seen.set(`${width}x${height}`, name);
+      else
+        context.addIssue({
+          code: "custom",
+          path: [index],
+          message: `\`${name}\` is the same size as \`${earlier}\` (${width}×${height}), already in the list`,
+        });
+    });
+  });
 
 export const deckSpecSchema = z
   .object({
@@ -26,7 +67,7 @@ export const deckSpecSchema = z
 export const cardsSpecSchema = z
   .object({
     quotes: quoteSelector,
-    sizes: z.array(cardSizeName).min(1),
+    sizes: cardSizeList,
     layout: z.string().regex(/^[a-z][a-z0-9-]*$/, "a layout name such as classic or statement"),
     handle: z.string().trim().min(1).max(60),
     logo: z.string().min(1),

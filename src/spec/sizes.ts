@@ -10,10 +10,19 @@ export const cardSizePresets: Readonly<Record<string, Omit<CardSize, "name">>> =
   link: { width: 1200, height: 630 },
 };
 
+/** The sides a custom size may have, in pixels (the schema checks them). */
+export const CARD_SIDE = { min: 200, max: 4096 } as const;
+
+/** `[width, height]` of a `WIDTHxHEIGHT` name. */
+export function parseCustomSize(name: string): [number, number] {
+  const [width = 0, height = 0] = name.split("x").map(Number);
+  return [width, height];
+}
+
 /** A preset name or `WIDTHxHEIGHT` (the schema has checked the form). */
 export function toCardSize(name: string): CardSize {
   const preset = cardSizePresets[name];
   if (preset !== undefined) return { name, ...preset };
-  const [width = 0, height = 0] = name.split("x").map(Number);
+  const [width, height] = parseCustomSize(name);
   return { name, width, height };
 }

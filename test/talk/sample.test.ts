@@ -91,7 +91,7 @@ describe("quote candidates", () => {
   it("finds at least 15 bold sentences from turns", () => {
     expect(talk.quotes.length).toBeGreaterThanOrEqual(15);
     for (const quote of talk.quotes) {
-      expect(quote.id).toMatch(/^q-[0-9a-f]{4,}$/);
+      expect(quote.id).toMatch(/^q-[0-9a-f]{4}(-[0-9a-f]{4,})?$/);
       expect(talk.turns[quote.turn]?.speaker).toBe(quote.speaker);
     }
     expect(new Set(talk.quotes.map((quote) => quote.id)).size).toBe(talk.quotes.length);
