@@ -149,11 +149,13 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
     throw error;
   }
   const { deck, cards, files: outputNames } = built;
+  const written = new Set(outputNames);
   return {
     result: {
       outputDir: spec.outputDir,
       slides: deck.slides,
-      cards: cards.entries.length,
+      // A shard counts the cards now in the folder, not those another shard has yet to draw.
+      cards: cards.entries.filter((entry) => written.has(entry.file)).length,
       cardsRendered: cards.rendered,
       files: outputNames,
       notes: [...selection.notes, ...deck.notes],

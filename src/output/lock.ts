@@ -1,11 +1,15 @@
-import { rmSync } from "node:fs";
-import { open, readFile, rm, stat } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { lstatSync, rmSync } from "node:fs";
+import { link, lstat, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { cleanupOnSignal } from "../cleanup.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { readOutputFile } from "./previous-build.js";
 
 /** A lock is held only while a build swaps its folder in (seconds): one this old is left from a crash. */
 const STALE_AFTER_MS = 10 * 60_000;
+/** A lock we cannot read is only taken for a crash's once it is this old (it is never written empty). */
+const UNREADABLE_GRACE_MS = 5_000;
 const POLL_MS = 100;
 
 interface LockOwner {
@@ -24,25 +28,72 @@ export function processIsAlive(pid: number): boolean {
   }
 }
 
-/** Whether the lock at `path` was left by a process that is gone (or is too old to trust). */
-async function isStale(path: string): Promise<boolean> {
+function lockRefused(path: string, what: string): TalkdeckError {
+  return new TalkdeckError(ErrorCode.OutputUnsafe, `the lock ${path} is ${what}`, {
+    hint: "remove it: talkdeck makes it as an ordinary file while a build swaps its output in",
+  });
+}
+
+/**
+ * The inode of the lock at `path` when it was left by a build that is gone
+ * (or is too old to trust); undefined while its owner may still hold it.
+ */
+async function staleLock(path: string): Promise<number | undefined> {
+  const info = await lstat(path).catch(() => undefined);
+  if (info === undefined) return undefined;
+  if (info.isSymbolicLink()) throw lockRefused(path, "a symbolic link");
+  if (!info.isFile()) throw lockRefused(path, "not an ordinary file");
+  const age = Date.now() - info.mtimeMs;
+  if (age > STALE_AFTER_MS) return info.ino;
+  const bytes = await readOutputFile(path, 4096);
+  let owner: Partial<LockOwner> | undefined;
   try {
-    const [text, info] = await Promise.all([readFile(path, "utf8"), stat(path)]);
-    if (Date.now() - info.mtimeMs > STALE_AFTER_MS) return true;
-    const owner = JSON.parse(text) as Partial<LockOwner>;
-    // On another machine (a shared folder) only the age can tell.
-    if (owner.host !== hostname() || typeof owner.pid !== "number") return false;
-    return !processIsAlive(owner.pid);
+    owner = JSON.parse(bytes?.toString("utf8") ?? "") as Partial<LockOwner>;
+  } catch {
+    owner = undefined;
+  }
+  if (typeof owner?.pid !== "number") return age > UNREADABLE_GRACE_MS ? info.ino : undefined;
+  // On another machine (a shared folder) only the age can tell.
+  if (owner.host !== hostname()) return undefined;
+  return processIsAlive(owner.pid) ? undefined : info.ino;
+}
+
+/**
+ * Takes a stale lock away: renamed to a name of our own first, so that of
+ * two builds that found it stale only one removes it, and checked to be the
+ * very file found stale (not a lock another build has just taken).
+ */
+async function breakLock(path: string, staleInode: number): Promise<void> {
+  const aside = `${path}.stale-${randomBytes(4).toString("hex")}`;
+  try {
+    await rename(path, aside);
+  } catch {
+    return;
+  }
+  const moved = await lstat(aside).catch(() => undefined);
+  if (moved !== undefined && moved.ino !== staleInode) {
+    // A live build's lock: put it back (unless yet another took the name meanwhile).
+    await link(aside, path).catch(() => undefined);
+  }
+  await rm(aside, { force: true });
+}
+
+/** Filesystems without hard links (FAT, some shares) get the lock created in place. */
+async function linkOrCreate(draft: string, path: string, owner: LockOwner): Promise<void> {
+  try {
+    await link(draft, path);
   } catch (error) {
-    // Gone already, or half-written by a process killed while taking it.
-    return (error as NodeJS.ErrnoException).code !== "ENOENT";
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes(code)) throw error;
+    await writeFile(path, JSON.stringify(owner), { flag: "wx" });
   }
 }
 
 /**
- * Takes the lock file `path` (created exclusively), waiting while another
- * live build holds it, and taking it over when its owner is gone. Returns
- * the function that releases it.
+ * Takes the lock file `path`, waiting while another live build holds it, and
+ * taking it over when its owner is gone. The lock appears whole or not at
+ * all (written aside, then hard-linked into place, which fails if it exists).
+ * Returns the function that releases it, which removes only our own lock.
  */
 export async function acquireLock(
   path: string,
@@ -50,33 +101,40 @@ export async function acquireLock(
 ): Promise<() => Promise<void>> {
   const started = Date.now();
   const owner: LockOwner = { pid: process.pid, host: hostname() };
-  for (;;) {
-    try {
-      const handle = await open(path, "wx");
+  const draft = `${path}.${process.pid}-${randomBytes(4).toString("hex")}`;
+  await writeFile(draft, JSON.stringify(owner), { flag: "wx" });
+  try {
+    for (;;) {
       try {
-        await handle.writeFile(JSON.stringify(owner));
-      } finally {
-        await handle.close();
+        await linkOrCreate(draft, path, owner);
+        const { ino } = await lstat(path);
+        const forget = cleanupOnSignal(() => {
+          if (lstatSync(path, { throwIfNoEntry: false })?.ino === ino)
+            rmSync(path, { force: true });
+        });
+        return async () => {
+          forget();
+          const current = await lstat(path).catch(() => undefined);
+          if (current?.ino === ino) await unlink(path).catch(() => undefined);
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       }
-      const forget = cleanupOnSignal(() => rmSync(path, { force: true }));
-      return async () => {
-        forget();
-        await rm(path, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const stale = await staleLock(path);
+      if (stale !== undefined) {
+        await breakLock(path, stale);
+        continue;
+      }
+      if (Date.now() - started > timeoutMs) {
+        throw new TalkdeckError(
+          ErrorCode.OutputBusy,
+          `another talkdeck build is writing this output folder (lock ${path})`,
+          { hint: "wait for it to finish; if no build is running, delete the lock file" },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    if (await isStale(path)) {
-      await rm(path, { force: true });
-      continue;
-    }
-    if (Date.now() - started > timeoutMs) {
-      throw new TalkdeckError(
-        ErrorCode.OutputBusy,
-        `another talkdeck build is writing this output folder (lock ${path})`,
-        { hint: "wait for it to finish; if no build is running, delete the lock file" },
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  } finally {
+    await unlink(draft).catch(() => undefined);
   }
 }

@@ -118,6 +118,18 @@ export async function listOutputFiles(dir: string, prefix = ""): Promise<string[
   return names;
 }
 
+/** Every real folder under `dir` (call after listOutputFiles, which refuses links), as `/`-separated names. */
+export async function listOutputFolders(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(join(dir, prefix), { withFileTypes: true }).catch(() => []);
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const name = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    names.push(name, ...(await listOutputFolders(dir, name)));
+  }
+  return names;
+}
+
 /** Whether `path` exists as itself (a link counts, and is not followed). */
 export async function exists(path: string): Promise<boolean> {
   try {

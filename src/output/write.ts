@@ -1,5 +1,5 @@
-import { rmSync } from "node:fs";
-import { lstat, mkdir, realpath, rename, rm, rmdir } from "node:fs/promises";
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { chmod, lstat, mkdir, realpath, rename, rm, rmdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { cleanupOnSignal } from "../cleanup.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
@@ -10,6 +10,7 @@ import {
   digestOf,
   isInsideName,
   listOutputFiles,
+  listOutputFolders,
   MANIFEST,
   NO_PREVIOUS_BUILD,
   type PreviousBuild,
@@ -116,6 +117,8 @@ export class OutputFolder {
   readonly #forget: () => void;
   /** The first folder above the output that this build made, if any. */
   readonly #created: string | undefined;
+  /** Where the old folder is while the swap runs. */
+  #trash: string | undefined;
 
   private constructor(
     dir: string,
@@ -130,8 +133,18 @@ export class OutputFolder {
     const names = siblingNames(dir);
     this.#work = names.work;
     this.#lock = names.lock;
-    const work = this.#work;
-    this.#forget = cleanupOnSignal(() => rmSync(work, { recursive: true, force: true }));
+    this.#forget = cleanupOnSignal(() => this.#interrupted());
+  }
+
+  /**
+   * Ctrl-C or `kill`: the new folder goes; caught between the swap's two
+   * renames, the old folder goes back first.
+   */
+  #interrupted(): void {
+    if (this.#trash !== undefined && !existsSync(this.dir) && existsSync(this.#trash)) {
+      renameSync(this.#trash, this.dir);
+    }
+    rmSync(this.#work, { recursive: true, force: true });
   }
 
   /**
@@ -141,11 +154,14 @@ export class OutputFolder {
   static async open(dir: string, protectedFiles: readonly string[]): Promise<OutputFolder> {
     const { root, created } = await prepareRoot(dir);
     const real = join(root, relative(dirname(resolve(dir)), resolve(dir)));
-    const release = await acquireLock(siblingNames(real).lock);
     let previous: PreviousBuild;
+    const release = await acquireLock(siblingNames(real).lock).catch((error: unknown) => {
+      throw writeFailed(root, error);
+    });
     try {
       await recoverFolder(real);
       previous = await checkFolder(real, protectedFiles);
+      await refuseMountPoint(real);
     } finally {
       await release();
     }
@@ -181,7 +197,10 @@ export class OutputFolder {
     finish: (written: WrittenFiles) => Promise<OutputFile[]>,
   ): Promise<WrittenFiles> {
     for (const file of files) if (!isInsideName(file.name)) throw unsafeName(file.name);
-    const release = await acquireLock(this.#lock);
+    const release = await acquireLock(this.#lock).catch(async (error: unknown) => {
+      await this.discard();
+      throw writeFailed(this.dir, error);
+    });
     let written: WrittenFiles;
     try {
       written = await this.#assemble(files, finish);
@@ -212,11 +231,15 @@ export class OutputFolder {
       written.digests[file.name] = digest;
     };
     for (const file of files) await place(file);
-    for (const file of await finish(written)) {
-      if (!isInsideName(file.name)) throw unsafeName(file.name);
-      await place(file);
-    }
-    await this.#carryOver(current, present, new Set(written.names));
+    const last = await finish(written);
+    for (const file of last) if (!isInsideName(file.name)) throw unsafeName(file.name);
+    await this.#carryOver(
+      current,
+      present,
+      new Set([...written.names, ...last.map((f) => f.name)]),
+    );
+    // The manifest goes in last: a new folder that has one is finished (see recoverFolder).
+    for (const file of last) await place(file);
     return written;
   }
 
@@ -232,6 +255,14 @@ export class OutputFolder {
     made: ReadonlySet<string>,
   ): Promise<void> {
     const ours = new Set(current.files);
+    const old = await stat(this.dir).catch(() => undefined);
+    // The folder's own mode (a private folder stays private) and its empty folders.
+    if (old !== undefined) await chmod(this.#work, old.mode & 0o7777);
+    for (const folder of await listOutputFolders(this.dir)) {
+      const info = await stat(join(this.dir, folder));
+      await mkdir(join(this.#work, folder), { recursive: true });
+      await chmod(join(this.#work, folder), info.mode & 0o7777);
+    }
     for (const name of present) {
       if (name === MANIFEST || made.has(name)) continue;
       // Ours to drop only when its bytes are what the manifest recorded.
@@ -246,6 +277,7 @@ export class OutputFolder {
 
   async #swap(): Promise<void> {
     const { trash } = siblingNames(this.dir);
+    this.#trash = trash;
     let moved = false;
     try {
       await rename(this.dir, trash);
@@ -280,6 +312,23 @@ export class OutputFolder {
         break;
     }
   }
+}
+
+/**
+ * The output folder is replaced as a whole, which a mount point cannot be
+ * (a Docker volume on `out/talk`): say so before rendering, not at the swap.
+ */
+async function refuseMountPoint(dir: string): Promise<void> {
+  const [self, parent] = await Promise.all([
+    stat(dir).catch(() => undefined),
+    stat(dirname(dir)).catch(() => undefined),
+  ]);
+  if (self === undefined || parent === undefined || self.dev === parent.dev) return;
+  throw new TalkdeckError(
+    ErrorCode.OutputUnsafe,
+    `the output folder ${dir} is a mount point; talkdeck replaces its output folder as a whole`,
+    { hint: "mount the folder above it instead (the output root), or give -o a folder inside it" },
+  );
 }
 
 /**

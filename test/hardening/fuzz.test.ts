@@ -1,3 +1,4 @@
+import { writeSync } from "node:fs";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import fc from "fast-check";
@@ -152,7 +153,8 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).value;
 
 const frontMatter = fc.oneof(
-  fc.constant(""),
+  // Often none at all, so that many talks get as far as drawing cards.
+  { arbitrary: fc.constant(""), weight: 3 },
   fc
     .dictionary(
       fc.constantFrom(
@@ -235,6 +237,7 @@ describe("fuzzing talk files (issue 10)", () => {
           const io = captureIo();
           // No -o: the front matter's `output:` decides, and must stay under the talk's folder.
           const code = await run(["build", file, "--jobs", "1", "-q"], io);
+          codes.push(code);
           expectCleanExit(code, io.err(), text);
           expect(await readdir(sandbox), text).toEqual(["talks"]);
           for (const name of await listAll(folder)) {
@@ -245,5 +248,9 @@ describe("fuzzing talk files (issue 10)", () => {
         { numRuns: BUILD_RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
       )
       .finally(() => process.chdir(cwd));
+    // Not only refusals: some of the generated talks build.
+    const built = codes.filter((code) => code === 0).length;
+    writeSync(2, `fuzz builds: ${built} of ${codes.length} built, the others refused (exit 2)\n`);
+    expect(built).toBeGreaterThan(0);
   }, 1_200_000);
 });

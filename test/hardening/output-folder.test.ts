@@ -265,6 +265,7 @@ describe("a failed write leaves the previous output (item 3)", () => {
       expect((await build(talk, "-o", out)).code).toBe(0);
       expect((await expectConsistent(dir)).talk.title).toBe("A changed talk");
     },
+    240_000,
   );
 
   it.skipIf(!canMount)(
@@ -312,7 +313,7 @@ describe("a failed write leaves the previous output (item 3)", () => {
       expect((await expectConsistent(dir)).talk.title).toBe(`Talk ${delay}`);
       expect(await leftovers(out)).toEqual([]);
     }
-  });
+  }, 240_000);
 
   it("SIGTERM and SIGINT remove the half-built folder", async () => {
     const { talk, out } = await smallTalk();
@@ -328,5 +329,5 @@ describe("a failed write leaves the previous output (item 3)", () => {
       const names = existsSync(out) ? await leftovers(out) : [];
       expect(names).toEqual([]);
     }
-  });
+  }, 240_000);
 });

@@ -51,7 +51,18 @@ describe("writeOutputs", () => {
     const dir = join(await tempDir(), "talk");
     await mkdir(join(dir, "cards"), { recursive: true });
     await writeFile(join(dir, "cards", "old.png"), "old");
-    await writeFile(join(dir, "manifest.json"), manifestOf(["cards/old.png", "deck.md"]));
+    await writeFile(join(dir, "cards", "mine.png"), "the user's");
+    const { createHash } = await import("node:crypto");
+    const digest = createHash("sha256").update("old").digest("hex");
+    await writeFile(
+      join(dir, "manifest.json"),
+      JSON.stringify({
+        generator: "talkdeck",
+        // mine.png is listed but its bytes were never recorded: not provably ours, so it stays.
+        files: ["cards/old.png", "cards/mine.png", "deck.md"],
+        digests: { "cards/old.png": digest },
+      }),
+    );
     await writeOutputs(
       dir,
       [
@@ -60,7 +71,8 @@ describe("writeOutputs", () => {
       ],
       [],
     );
-    expect((await readdir(dir)).sort()).toEqual(["deck.md", "manifest.json"]);
+    expect((await readdir(dir)).sort()).toEqual(["cards", "deck.md", "manifest.json"]);
+    expect(await readdir(join(dir, "cards"))).toEqual(["mine.png"]);
     expect(await readFile(join(dir, "deck.md"), "utf8")).toBe("new");
   });
 });
