@@ -145,8 +145,12 @@ export async function readInputFile(path: string, rules: InputFileRules): Promis
   }
 }
 
-/** `readInputFile` for callers that cannot wait (the theme, read while resolving the spec). */
-export function readInputFileSync(path: string, rules: InputFileRules): Buffer {
+/** Opens `path` without blocking, checks it is an ordinary file within the cap, and hands it to `use`. */
+function withCheckedFileSync<T>(
+  path: string,
+  rules: InputFileRules,
+  use: (fd: number, info: Stats) => T,
+): T {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -156,6 +160,18 @@ export function readInputFileSync(path: string, rules: InputFileRules): Buffer {
   try {
     const info = fstatSync(fd);
     checkOrdinaryFile(path, rules, info);
+    return use(fd, info);
+  } catch (error) {
+    if (error instanceof TalkdeckError) throw error;
+    throw openError(path, rules, error);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `readInputFile` for callers that cannot wait (the theme, read while resolving the spec). */
+export function readInputFileSync(path: string, rules: InputFileRules): Buffer {
+  return withCheckedFileSync(path, rules, (fd, info) => {
     let buffer = nextBuffer(undefined, info.size, rules.maxBytes);
     let length = 0;
     for (;;) {
@@ -167,12 +183,7 @@ export function readInputFileSync(path: string, rules: InputFileRules): Buffer {
       if (bytesRead === 0) return buffer.subarray(0, length);
       length += bytesRead;
     }
-  } catch (error) {
-    if (error instanceof TalkdeckError) throw error;
-    throw openError(path, rules, error);
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /**
@@ -181,17 +192,7 @@ export function readInputFileSync(path: string, rules: InputFileRules): Buffer {
  * (the build's input hashes) would read it unchecked.
  */
 export function checkInputFileSync(path: string, rules: InputFileRules): void {
-  let fd: number;
-  try {
-    fd = openSync(path, OPEN_FLAGS);
-  } catch (error) {
-    throw openError(path, rules, error);
-  }
-  try {
-    checkOrdinaryFile(path, rules, fstatSync(fd));
-  } finally {
-    closeSync(fd);
-  }
+  withCheckedFileSync(path, rules, () => undefined);
 }
 
 const UTF16_BOMS = [

@@ -1,28 +1,12 @@
-import { access, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ErrorCode, TalkdeckError } from "../../src/errors.js";
+import { ErrorCode } from "../../src/errors.js";
 import { run } from "../../src/run.js";
 import { readSource } from "../../src/source.js";
+import { errorOf, exists } from "../helpers/hardening.js";
 import { captureIo } from "../helpers/io.js";
 import { tempDir } from "../helpers/paths.js";
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-function errorOf(action: () => unknown): TalkdeckError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof TalkdeckError) return error;
-    throw error;
-  }
-  throw new Error("expected a TalkdeckError");
-}
 
 /** Front matter in a language that runs code: it would create `marker` when evaluated. */
 function hostileTalk(language: string, marker: string): string {

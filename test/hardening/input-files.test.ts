@@ -1,34 +1,18 @@
 import { execFile, execFileSync } from "node:child_process";
-import { access, mkdir, readdir, truncate, writeFile } from "node:fs/promises";
+import { mkdir, readdir, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ErrorCode, TalkdeckError } from "../../src/errors.js";
+import { ErrorCode } from "../../src/errors.js";
 import { run } from "../../src/run.js";
 import { readSource } from "../../src/source.js";
 import { resolveSpec } from "../../src/spec/resolve.js";
 import { marpThemeCss } from "../../src/theme/marp-css.js";
 import { builtInThemes } from "../../src/theme/tokens.js";
+import { errorOf, exists } from "../helpers/hardening.js";
 import { captureIo } from "../helpers/io.js";
 import { repoRoot, tempDir } from "../helpers/paths.js";
 
 const NO_STACK = /\n\s+at |internal error/;
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-function errorOf(action: () => unknown): TalkdeckError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof TalkdeckError) return error;
-    throw error;
-  }
-  throw new Error("expected a TalkdeckError");
-}
 
 const TALK_BODY = "# Title\n\n## One\n\nSome text with **a bold claim worth quoting here**.\n";
 

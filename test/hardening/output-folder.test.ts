@@ -15,33 +15,12 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/output/manifest.js";
 import { run } from "../../src/run.js";
+import { SMALL_TALK, smallTalk } from "../helpers/hardening.js";
 import { captureIo } from "../helpers/io.js";
-import { repoRoot, tempDir } from "../helpers/paths.js";
+import { examplePath, repoRoot, tempDir } from "../helpers/paths.js";
 
 const execFileAsync = promisify(execFile);
 const cli = join(repoRoot, "dist", "cli.js");
-
-/** A talk small enough to build in a second: two bold quotes, square cards. */
-const SMALL_TALK = `---
-cards:
-  sizes: [square]
----
-# A small talk
-
-**Ada：** **We build tools so that people can think about the problem, not the tool.** That was the idea.
-
-**Bob：** Why?
-
-**Ada：** **The best slide is the one you never had to explain twice.** Keep it short.
-`;
-
-async function smallTalk(): Promise<{ talk: string; out: string; dir: string }> {
-  const root = await tempDir("talkdeck-hard-");
-  const talk = join(root, "small.md");
-  await writeFile(talk, SMALL_TALK);
-  const out = join(root, "out");
-  return { talk, out, dir: join(out, "small") };
-}
 
 async function build(...args: string[]) {
   const io = captureIo();
@@ -316,18 +295,27 @@ describe("a failed write leaves the previous output (item 3)", () => {
   }, 240_000);
 
   it("SIGTERM and SIGINT remove the half-built folder", async () => {
-    const { talk, out } = await smallTalk();
+    // The example draws ten cards: time enough to catch the build with its new folder half full.
+    const root = await tempDir("talkdeck-hard-");
+    const talk = join(root, "talk.md");
+    await writeFile(talk, await readFile(examplePath, "utf8"));
+    const out = join(root, "out");
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       const child = spawn(process.execPath, [cli, "build", talk, "-o", out, "-f", "--jobs", "1"], {
         stdio: "ignore",
       });
-      // Late enough that the new folder exists: drawing the first card takes longer than this.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const exited = new Promise((resolve) => child.once("exit", (exit) => resolve(exit)));
+      // Signal once the new folder exists (cards are being drawn into it).
+      const started = Date.now();
+      while (
+        !(existsSync(out) && (await readdir(out)).some((name) => name.includes("-new-"))) &&
+        Date.now() - started < 60_000
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       child.kill(signal);
-      const code = await new Promise((resolve) => child.once("exit", (exit) => resolve(exit)));
-      expect([130, 143, 0]).toContain(code);
-      const names = existsSync(out) ? await leftovers(out) : [];
-      expect(names).toEqual([]);
+      expect(await exited).toBe(signal === "SIGTERM" ? 143 : 130);
+      expect(await leftovers(out)).toEqual([]);
     }
   }, 240_000);
 });

@@ -6,23 +6,11 @@ import { describe, expect, it } from "vitest";
 import { ErrorCode, type TalkdeckError } from "../../src/errors.js";
 import { acquireLock } from "../../src/output/lock.js";
 import { run } from "../../src/run.js";
+import { SMALL_TALK } from "../helpers/hardening.js";
 import { captureIo } from "../helpers/io.js";
 import { tempDir } from "../helpers/paths.js";
 
 const execFileAsync = promisify(execFile);
-
-const SMALL_TALK = `---
-cards:
-  sizes: [square]
----
-# A small talk
-
-**Ada：** **We build tools so that people can think about the problem, not the tool.** That was the idea.
-
-**Bob：** Why?
-
-**Ada：** **The best slide is the one you never had to explain twice.** Keep it short.
-`;
 
 async function build(talk: string, out: string, ...args: string[]) {
   const io = captureIo();
