@@ -77,7 +77,7 @@ function notAFile(path: string, rules: InputFileRules, kind: string): TalkdeckEr
   const is = kind === "EISDIR" ? "a folder" : kind === "ENXIO" ? "a socket or device" : kind;
   return new TalkdeckError(ErrorCode.NotAFile, `${subject} is ${is}, not an ordinary file`, {
     location: where,
-    hint: `name an ordinary ${rules.what} file: talkdeck reads no folders, pipes or devices`,
+    hint: `name an ordinary file for the ${rules.what}: talkdeck reads no folders, pipes or devices`,
   });
 }
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import type { BuildFlags } from "./commands/build.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
+import { printable } from "./printable.js";
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -40,7 +41,7 @@ export function reportError(error: unknown, io: Io, talk?: string): number {
   }
   const text = known.format();
   const named = talk === undefined || text.includes(talk) ? text : `${talk}: ${text}`;
-  io.stderr.write(`talkdeck: error: ${named}\n`);
+  io.stderr.write(`talkdeck: error: ${printable(named)}\n`);
   return known.exitCode;
 }
 

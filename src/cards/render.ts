@@ -217,6 +217,18 @@ export class CardRenderer {
       ...(options.height === undefined ? {} : { height: options.height }),
       embedFont: options.embedFont,
       ...this.#satoriOptions(fonts),
+    }).catch((error: unknown) => {
+      if (error instanceof TalkdeckError) throw error;
+      // What satori cannot draw comes from the template (a broken data: image, CSS it lacks).
+      const file = this.#template(request.layout).origin?.file ?? `cards/${request.layout}.html.hbs`;
+      throw new TalkdeckError(
+        ErrorCode.TemplateError,
+        `cannot draw the card template ${file} for quote ${request.quote.id} (${request.size.name}): ${(error as Error).message}`,
+        {
+          hint: "check the template's HTML and CSS: cards support flexbox layout and a subset of CSS, and images as valid data: URIs",
+          cause: error,
+        },
+      );
     });
   }
 

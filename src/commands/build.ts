@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { BuildOptions } from "../build.js";
 import { INSTALL_HINT } from "../deck/browser.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { printable } from "../printable.js";
 import { type Io, reportError } from "../run.js";
 import type { CliOverrides } from "../spec/resolve.js";
 
@@ -144,7 +145,7 @@ async function buildAndReport(file: string, options: BuildOptions, quiet: boolea
     progress.stop(),
   );
   if (!quiet) {
-    for (const note of result.notes) io.stderr.write(`talkdeck: note: ${note}\n`);
+    for (const note of result.notes) io.stderr.write(`talkdeck: note: ${printable(note)}\n`);
     const kept = result.cards - result.cardsRendered;
     const counts = `${result.slides} slides, ${result.cards} cards`;
     io.stderr.write(

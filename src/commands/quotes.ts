@@ -1,4 +1,5 @@
 import { loadAndResolve } from "../load-talk.js";
+import { printable } from "../printable.js";
 import type { Talk } from "../talk/model.js";
 import { parseTalk } from "../talk/parse.js";
 
@@ -24,9 +25,10 @@ export async function listQuotes(file: string, json: boolean): Promise<string> {
   }
   if (talk.quotes.length === 0) return "";
   return `${talk.quotes
-    .map(
-      (quote) =>
+    .map((quote) =>
+      printable(
         `${quote.id}\t${quote.score.toFixed(1)}\t${quote.speaker}\tline ${quote.line}\t${quote.text}`,
+      ),
     )
     .join("\n")}\n`;
 }

@@ -6,8 +6,12 @@ import { cleanupOnSignal } from "../cleanup.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import { readOutputFile } from "./previous-build.js";
 
-/** A lock is held only while a build swaps its folder in (seconds): one this old is left from a crash. */
-const STALE_AFTER_MS = 10 * 60_000;
+/**
+ * A lock is held only while a build swaps its folder in (seconds, a minute
+ * for a huge batch): one this old is left from a crash, even on another
+ * machine sharing the folder, where the owner's process cannot be asked.
+ */
+const STALE_AFTER_MS = 3 * 60_000;
 /** A lock we cannot read is only taken for a crash's once it is this old (it is never written empty). */
 const UNREADABLE_GRACE_MS = 5_000;
 const POLL_MS = 100;
@@ -103,6 +107,7 @@ export async function acquireLock(
   const owner: LockOwner = { pid: process.pid, host: hostname() };
   const draft = `${path}.${process.pid}-${randomBytes(4).toString("hex")}`;
   await writeFile(draft, JSON.stringify(owner), { flag: "wx" });
+  const forgetDraft = cleanupOnSignal(() => rmSync(draft, { force: true }));
   try {
     for (;;) {
       try {
@@ -135,6 +140,7 @@ export async function acquireLock(
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } finally {
+    forgetDraft();
     await unlink(draft).catch(() => undefined);
   }
 }

@@ -1,3 +1,4 @@
+import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve as resolvePath, sep, win32 } from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { z } from "zod";
@@ -64,6 +65,28 @@ function resolveTheme(
 }
 
 /**
+ * Whether a link on the way (`out -> /etc`, committed to a repository)
+ * leads `path` out of `folder`: the deepest part that exists, links
+ * resolved, must still be inside the folder's real path.
+ */
+function leadsOut(folder: string, path: string): boolean {
+  const real = (target: string) => {
+    try {
+      return realpathSync(target);
+    } catch {
+      return undefined;
+    }
+  };
+  const realFolder = real(folder);
+  if (realFolder === undefined) return false;
+  let existing = path;
+  while (real(existing) === undefined && dirname(existing) !== existing)
+    existing = dirname(existing);
+  const inside = relative(realFolder, real(existing) ?? existing);
+  return inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+}
+
+/**
  * An `output:` written in a file names a folder inside that file's folder: not
  * an absolute path, and no `..` that climbs out of it once resolved. A talk
  * someone sent must not choose where on this machine files are written; the
@@ -73,8 +96,14 @@ function outputInFileFolder(value: string, origin: string, location: ErrorLocati
   const folder = dirname(resolvePath(origin));
   const resolved = resolvePath(folder, value);
   const inside = relative(folder, resolved);
-  const climbsOut = inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside);
-  if (isAbsolute(value) || win32.isAbsolute(value) || climbsOut) {
+  const climbsOut = (path: string) =>
+    path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path);
+  if (
+    isAbsolute(value) ||
+    win32.isAbsolute(value) ||
+    climbsOut(inside) ||
+    leadsOut(folder, resolved)
+  ) {
     throw new TalkdeckError(
       ErrorCode.OutputUnsafe,
       `\`${value}\` is outside the folder of ${origin}: an \`output:\` in a file stays inside that file's folder`,

@@ -129,6 +129,18 @@ describe("images in a card template", () => {
   });
 });
 
+describe("a card template satori cannot draw", () => {
+  it("a broken data: image exits 2 naming the template and the quote, no stack trace", async () => {
+    const result = await buildWithTemplate(
+      template(`<img src="data:image/png;base64,AAAA" width="10" height="10">`),
+    );
+    expect(result.code).toBe(2);
+    expect(isFriendly(result.err)).toBe(true);
+    expect(result.err).toContain(result.template);
+    expect(result.err).toMatch(/quote q-[0-9a-f]{4}/);
+  });
+});
+
 describe("a card template with two root elements", () => {
   it("exits 2 naming the template file and the second root's line", async () => {
     const source = `${template("")}<div>{{quote.speaker}}</div>\n`;

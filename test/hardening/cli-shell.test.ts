@@ -57,4 +57,41 @@ describe("talkdeck in a shell pipeline", () => {
       expect((await readFile(status, "utf8")).trim()).toBe("0");
     }, 60_000);
   }
+
+  it("a stdout that cannot be written (`> /dev/full`) is one line and exit 1", async () => {
+    const result = await promisify(execFile)(
+      "bash",
+      ["-c", '"$1" "$2" quotes "$3" > /dev/full', "bash", process.execPath, CLI, talk],
+      { encoding: "utf8" },
+    ).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("cannot write the output");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe("text from a file cannot drive the terminal", () => {
+  it("escapes control characters in messages and in the quote list", async () => {
+    const { run } = await import("../../src/run.js");
+    const { captureIo } = await import("../helpers/io.js");
+    const dir = await tempDir();
+    const file = join(dir, "esc.md");
+    await writeFile(
+      file,
+      '---\n"\u001b[2J\u001b[31mFAKE": 1\n---\n# T\n\n**A：** **A sentence that sets the clipboard \u001b]52;c;aGk=\u0007 quietly.**\n\n**B：** Why?\n\n**A：** **Another sentence long enough to be a quote here.**\n',
+    );
+    const io = captureIo();
+    expect(await run(["inspect", file], io)).toBe(2);
+    expect(io.err()).toContain("\\u001b[2J");
+    expect(io.err()).not.toContain("\u001b");
+    const bare = join(dir, "bare.md");
+    await writeFile(bare, (await readFile(file, "utf8")).replace(/^---[\s\S]*?---\n/, ""));
+    const list = captureIo();
+    expect(await run(["quotes", bare], list)).toBe(0);
+    expect(list.out()).toContain("\\u001b]52");
+    expect(list.out()).not.toContain("\u001b");
+  });
 });

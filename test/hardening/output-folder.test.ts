@@ -112,6 +112,46 @@ describe("the output folder and links (issue 10, item 2)", () => {
   });
 });
 
+describe("`output:` through a link (item 7)", () => {
+  it("refuses an `output:` folder that is a link out of the talk's folder", async () => {
+    const { talk } = await smallTalk();
+    const elsewhere = await tempDir("talkdeck-elsewhere-");
+    await symlink(elsewhere, join(talk, "..", "built"));
+    await writeFile(talk, SMALL_TALK.replace("cards:", "output: built/deep\ncards:"));
+    const result = await build(talk);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("`output`");
+    expect(await readdir(elsewhere)).toEqual([]);
+  });
+});
+
+describe("a lock waited on (item 14)", () => {
+  it("SIGTERM while waiting for another build's lock leaves nothing behind", async () => {
+    const { talk, out } = await smallTalk();
+    await mkdir(out, { recursive: true });
+    const { hostname } = await import("node:os");
+    // Held by this test's own (live) process: the build waits.
+    await writeFile(
+      join(out, ".small.talkdeck-lock"),
+      JSON.stringify({ pid: process.pid, host: hostname() }),
+    );
+    const child = spawn(process.execPath, [cli, "build", talk, "-o", out, "--jobs", "1"], {
+      stdio: "ignore",
+    });
+    const exited = new Promise((resolve) => child.once("exit", (exit) => resolve(exit)));
+    const started = Date.now();
+    while (
+      !(await readdir(out)).some((name) => name.startsWith(".small.talkdeck-lock.")) &&
+      Date.now() - started < 30_000
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    child.kill("SIGTERM");
+    expect(await exited).toBe(143);
+    expect(await readdir(out)).toEqual([".small.talkdeck-lock"]);
+  }, 60_000);
+});
+
 describe("a folder that cannot be made (item 15)", () => {
   it("-o under /proc fails at once with one line, instead of looping in mkdir", async () => {
     const { talk } = await smallTalk();
