@@ -220,7 +220,8 @@ export class CardRenderer {
     }).catch((error: unknown) => {
       if (error instanceof TalkdeckError) throw error;
       // What satori cannot draw comes from the template (a broken data: image, CSS it lacks).
-      const file = this.#template(request.layout).origin?.file ?? `cards/${request.layout}.html.hbs`;
+      const file =
+        this.#template(request.layout).origin?.file ?? `cards/${request.layout}.html.hbs`;
       throw new TalkdeckError(
         ErrorCode.TemplateError,
         `cannot draw the card template ${file} for quote ${request.quote.id} (${request.size.name}): ${(error as Error).message}`,
