@@ -323,9 +323,11 @@ describe("a failed write leaves the previous output (item 3)", () => {
       const child = spawn(process.execPath, [cli, "build", talk, "-o", out, "--jobs", "1"], {
         stdio: "ignore",
       });
+      // Listened for at once: a build that finishes before the kill has exited already.
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill("SIGKILL");
-      await new Promise((resolve) => child.once("exit", resolve));
+      await exited;
       // Whatever moment the kill came, the folder (once recovered) is one build.
       const result = await cliRun(["build", talk, "-o", out, "--jobs", "1"]);
       expect(result.code, result.stderr).toBe(0);
