@@ -106,3 +106,23 @@ export class TalkdeckError extends Error {
     return this.hint === undefined ? text : `${text}\n  hint: ${this.hint}`;
   }
 }
+
+/** Why a write failed, in the user's words: a full disk and a read-only one are named as such. */
+function writeFailureReason(error: NodeJS.ErrnoException): string {
+  if (error.code === "ENOSPC" || error.code === "EDQUOT") return "the disk is full";
+  if (error.code === "EROFS") return "the disk is read-only";
+  return error.message;
+}
+
+/**
+ * A failed write as the environment's fault (exit 1): `cannot write WHERE:
+ * reason`, with what to do. Ours are passed through as they are.
+ */
+export function writeFailed(error: unknown, where: string, hint: string): TalkdeckError {
+  if (error instanceof TalkdeckError) return error;
+  const reason = writeFailureReason((error ?? {}) as NodeJS.ErrnoException);
+  return new TalkdeckError(ErrorCode.WriteFailed, `cannot write ${where}: ${reason}`, {
+    hint,
+    cause: error,
+  });
+}

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import type { BuildFlags } from "./commands/build.js";
-import { ErrorCode, TalkdeckError } from "./errors.js";
+import { TalkdeckError, writeFailed } from "./errors.js";
 import { printable } from "./printable.js";
 
 export interface Io {
@@ -18,11 +18,11 @@ function asTalkdeckError(error: unknown): TalkdeckError | undefined {
   if (error instanceof TalkdeckError) return error;
   const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
   if (code === undefined || !DISK_ERRORS.has(code)) return undefined;
-  const reason = code === "EROFS" ? "the disk is read-only" : "the disk is full";
-  return new TalkdeckError(ErrorCode.WriteFailed, `cannot write ${path ?? "a file"}: ${reason}`, {
-    hint: "free some space (or pick a writable folder), then build again",
-    cause: error,
-  });
+  return writeFailed(
+    error,
+    path ?? "a file",
+    "free some space (or pick a writable folder), then build again",
+  );
 }
 
 /**

@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
-import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { cleanupOnSignal } from "../cleanup.js";
-import { ErrorCode, TalkdeckError } from "../errors.js";
+import { ErrorCode, TalkdeckError, writeFailed } from "../errors.js";
 import type { OutputFile } from "../output/write.js";
 import { packageRoot } from "../paths.js";
+import { sweepStaleTempFolders } from "../temp-folders.js";
 import { INSTALL_HINT, launcherScript } from "./browser.js";
 
 export type DeckFormat = "html" | "pdf" | "pptx" | "png";
@@ -16,7 +17,6 @@ const ENGINE = join(packageRoot, "dist", "deck", "marp-engine.js");
 const MARP_CLI = createRequire(import.meta.url).resolve("@marp-team/marp-cli/marp-cli.js");
 /** Every export works in a folder named so; one left by a killed talkdeck is swept a day later. */
 const FOLDER_PREFIX = "talkdeck-marp-";
-const STALE_AFTER_MS = 24 * 3600 * 1000;
 const DEFAULT_TIMEOUT_MS = 120_000;
 const POSIX = process.platform !== "win32";
 
@@ -77,16 +77,10 @@ function exportTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 
 /** A failed write to the temporary folder (a full or read-only TMPDIR): the environment's fault. */
 function tempWriteFailed(error: unknown): TalkdeckError {
-  if (error instanceof TalkdeckError) return error;
-  const { code, message } = error as NodeJS.ErrnoException;
-  const reason = code === "ENOSPC" || code === "EDQUOT" ? "the disk is full" : message;
-  return new TalkdeckError(
-    ErrorCode.WriteFailed,
-    `cannot write the export's temporary folder in ${tmpdir()}: ${reason}`,
-    {
-      hint: "free some space there, or set TMPDIR to a folder with room (an export needs a few MB)",
-      cause: error,
-    },
+  return writeFailed(
+    error,
+    `the export's temporary folder in ${tmpdir()}`,
+    "free some space there, or set TMPDIR to a folder with room (an export needs a few MB)",
   );
 }
 
@@ -129,25 +123,6 @@ function abandon(run: ExportRun): void {
   for (const child of run.children) killGroup(child.pid);
   killGroup(browserPid(run));
   rmSync(run.folder, { recursive: true, force: true });
-}
-
-/** Removes the export folders that a killed talkdeck left in TMPDIR more than a day ago. */
-async function sweepStaleFolders(): Promise<void> {
-  const root = tmpdir();
-  const names = await readdir(root).catch(() => [] as string[]);
-  const uid = process.getuid?.();
-  await Promise.all(
-    names
-      .filter((name) => name.startsWith(FOLDER_PREFIX))
-      .map(async (name) => {
-        const folder = join(root, name);
-        const info = await lstat(folder).catch(() => undefined);
-        if (info === undefined || !info.isDirectory()) return;
-        if (uid !== undefined && info.uid !== uid) return;
-        if (Date.now() - info.mtimeMs < STALE_AFTER_MS) return;
-        await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-      }),
-  );
 }
 
 // --- marp-cli with a browser, in a process of its own ----------------------------------------
@@ -303,7 +278,7 @@ export async function exportDeck(
   fontCss: string,
 ): Promise<OutputFile[]> {
   const timeoutMs = exportTimeoutMs();
-  await sweepStaleFolders();
+  await sweepStaleTempFolders(FOLDER_PREFIX);
   const folder = await mkdtemp(join(tmpdir(), FOLDER_PREFIX)).catch((error: unknown) => {
     throw tempWriteFailed(error);
   });

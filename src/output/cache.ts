@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { join } from "node:path";
-import { digestOf, type PreviousBuild, readOutputFile } from "./previous-build.js";
+import { type PreviousBuild, readIntact } from "./previous-build.js";
 import type { KeptFile, OutputFile } from "./write.js";
 
 /** A digest of everything an output is made from: same inputs, same bytes. */
@@ -50,8 +49,8 @@ export class BuildCache {
     if (!this.#madeFrom(names, hash)) return undefined;
     const files: Buffer[] = [];
     for (const name of names) {
-      const bytes = await readOutputFile(join(this.#dir, name));
-      if (bytes === undefined || digestOf(bytes) !== this.#previous.digests[name]) return undefined;
+      const bytes = await readIntact(this.#dir, name, this.#previous);
+      if (bytes === undefined) return undefined;
       files.push(bytes);
     }
     this.record(names, hash);
@@ -67,11 +66,11 @@ export class BuildCache {
   /** Like `reuse`, for files that need not be held in memory: carried over as they are. */
   async keep(names: readonly string[], hash: string): Promise<KeptFile[] | undefined> {
     const files = await this.#intact(names, hash);
-    return files?.map((data, index) => ({
-      name: names[index] ?? "",
-      kept: true as const,
-      digest: digestOf(data),
-    }));
+    // Intact: their digests are the ones the manifest recorded.
+    return files?.map((_, index) => {
+      const name = names[index] ?? "";
+      return { name, kept: true as const, digest: this.#previous.digests[name] ?? "" };
+    });
   }
 
   record(names: readonly string[], hash: string): void {

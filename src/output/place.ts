@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { copyFile, link, lstat, mkdir, rename, rm, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { digestOf, type PreviousBuild, readOutputFile } from "./previous-build.js";
+import { digestOf, type PreviousBuild, readIntact, readOutputFile } from "./previous-build.js";
 import type { BuildFile } from "./write.js";
 
 /** Writes a new file (never through anything already at `path`), making its folder. */
@@ -14,7 +14,7 @@ export async function writeInto(path: string, data: string | Buffer): Promise<vo
 const NO_HARD_LINKS = new Set(["EPERM", "ENOTSUP", "EOPNOTSUPP", "EMLINK", "EXDEV", "ENOSYS"]);
 
 /** Carries a file of the old folder into the new one: same bytes, same mtime. */
-async function linkInto(from: string, to: string): Promise<void> {
+export async function linkInto(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true });
   try {
     await link(from, to);
@@ -26,46 +26,34 @@ async function linkInto(from: string, to: string): Promise<void> {
   }
 }
 
-/** The old file's digest when it is still the bytes the manifest recorded; else undefined. */
-async function intactDigest(
-  dir: string,
-  name: string,
-  previous: PreviousBuild,
-): Promise<string | undefined> {
-  const recorded = previous.digests[name];
-  if (recorded === undefined) return undefined;
-  const bytes = await readOutputFile(join(dir, name));
-  return bytes !== undefined && digestOf(bytes) === recorded ? recorded : undefined;
-}
-
 /**
  * Puts one file into the new folder `work`, from the old folder `dir` when
  * the bytes are the same there (so its mtime says when it really changed).
  * Returns the digest of its bytes, or undefined for a pending file that is
- * not there. `previous` is undefined for a user's file carried over as it is.
+ * not there. `previous` is the folder's manifest as read under the lock.
  */
 export async function placeFile(
   file: BuildFile,
   dir: string,
   work: string,
-  previous: PreviousBuild | undefined,
+  previous: PreviousBuild,
   present: ReadonlySet<string>,
 ): Promise<string | undefined> {
   const from = join(dir, file.name);
   const to = join(work, file.name);
   if ("kept" in file) {
-    if (previous !== undefined && previous.digests[file.name] !== file.digest) {
+    if (previous.digests[file.name] !== file.digest) {
       throw new Error(`${from} changed while this build ran (another build?); run the build again`);
     }
     await linkInto(from, to);
     return file.digest;
   }
   if ("pending" in file) {
-    if (previous === undefined || !present.has(file.name)) return undefined;
+    if (!present.has(file.name)) return undefined;
     if (previous.hashes[file.name] !== file.pending) return undefined;
-    const digest = await intactDigest(dir, file.name, previous);
-    if (digest !== undefined) await linkInto(from, to);
-    return digest;
+    if ((await readIntact(dir, file.name, previous)) === undefined) return undefined;
+    await linkInto(from, to);
+    return previous.digests[file.name];
   }
   if ("staged" in file) {
     if (file.staged !== to) {
@@ -73,10 +61,9 @@ export async function placeFile(
       await rename(file.staged, to);
     }
     const same =
-      previous !== undefined &&
       present.has(file.name) &&
       previous.digests[file.name] === file.digest &&
-      (await intactDigest(dir, file.name, previous)) !== undefined;
+      (await readIntact(dir, file.name, previous)) !== undefined;
     if (same) {
       await rm(to);
       await linkInto(from, to);

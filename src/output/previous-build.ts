@@ -51,6 +51,22 @@ export async function readOutputFile(
   }
 }
 
+/**
+ * The bytes of `name` in the old folder when they are still what the manifest
+ * recorded; undefined when the file is gone, changed (damaged or edited by
+ * the user) or was never recorded.
+ */
+export async function readIntact(
+  dir: string,
+  name: string,
+  previous: PreviousBuild,
+): Promise<Buffer | undefined> {
+  const recorded = previous.digests[name];
+  if (recorded === undefined) return undefined;
+  const bytes = await readOutputFile(join(dir, name));
+  return bytes !== undefined && digestOf(bytes) === recorded ? bytes : undefined;
+}
+
 /** The recorded entries of a manifest that are safe names inside the folder. */
 function recordOf(value: unknown): Record<string, string> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return {};

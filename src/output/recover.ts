@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { lstat, readdir, rename, rm, stat } from "node:fs/promises";
-import { hostname, tmpdir } from "node:os";
+import { lstat, readdir, rename, rm } from "node:fs/promises";
+import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { processIsAlive } from "./lock.js";
 import { exists, MANIFEST } from "./previous-build.js";
@@ -101,19 +101,6 @@ export async function recoverFolder(dir: string, own?: string): Promise<void> {
   for (const leftover of found) {
     if (leftover.kind === "old" || leftover.dead || !leftover.folder) {
       await rm(leftover.path, { recursive: true, force: true }).catch(() => undefined);
-    }
-  }
-}
-
-/** Card staging folders of earlier talkdeck versions lived in the temp folder. */
-export async function sweepOldStaging(): Promise<void> {
-  const temp = tmpdir();
-  for (const name of await readdir(temp).catch(() => [])) {
-    if (!name.startsWith("talkdeck-staging-")) continue;
-    const path = join(temp, name);
-    const info = await stat(path).catch(() => undefined);
-    if (info !== undefined && Date.now() - info.mtimeMs > DAY_MS) {
-      await rm(path, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 }

@@ -2,10 +2,11 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import { chmod, lstat, mkdir, realpath, rename, rm, rmdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { cleanupOnSignal } from "../cleanup.js";
-import { ErrorCode, TalkdeckError } from "../errors.js";
+import { ErrorCode, TalkdeckError, writeFailed } from "../errors.js";
+import { sweepStaleTempFolders } from "../temp-folders.js";
 import { acquireLock } from "./lock.js";
 import { makeFolders } from "./make-folders.js";
-import { placeFile, writeInto } from "./place.js";
+import { linkInto, placeFile, writeInto } from "./place.js";
 import {
   digestOf,
   isInsideName,
@@ -14,10 +15,10 @@ import {
   MANIFEST,
   NO_PREVIOUS_BUILD,
   type PreviousBuild,
-  readOutputFile,
+  readIntact,
   readPreviousBuild,
 } from "./previous-build.js";
-import { recoverFolder, siblingNames, sweepOldStaging } from "./recover.js";
+import { recoverFolder, siblingNames } from "./recover.js";
 
 export { GENERATOR, MANIFEST, type PreviousBuild } from "./previous-build.js";
 
@@ -67,14 +68,12 @@ function unsafeName(name: string): TalkdeckError {
   );
 }
 
-function writeFailed(dir: string, error: unknown): TalkdeckError {
-  if (error instanceof TalkdeckError) return error;
-  const { code, message } = error as NodeJS.ErrnoException;
-  const reason = code === "ENOSPC" ? "the disk is full" : message;
-  return new TalkdeckError(ErrorCode.WriteFailed, `cannot write ${dir}: ${reason}`, {
-    hint: "the previous output is as it was; free some space or fix the folder, then build again",
-    cause: error,
-  });
+function outputWriteFailed(dir: string, error: unknown): TalkdeckError {
+  return writeFailed(
+    error,
+    dir,
+    "the previous output is as it was; free some space or fix the folder, then build again",
+  );
 }
 
 /**
@@ -88,12 +87,12 @@ async function prepareRoot(dir: string): Promise<{ root: string; created: string
     return { root: await realpath(root), created };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOTDIR" || code === "EEXIST") {
+    if (code === "ENOTDIR") {
       throw new TalkdeckError(ErrorCode.OutputUnsafe, `${root} is a file, not a folder`, {
         hint: "give -o (or `output:`) a folder",
       });
     }
-    throw writeFailed(root, error);
+    throw outputWriteFailed(root, error);
   }
 }
 
@@ -156,22 +155,23 @@ export class OutputFolder {
     const real = join(root, relative(dirname(resolve(dir)), resolve(dir)));
     let previous: PreviousBuild;
     const release = await acquireLock(siblingNames(real).lock).catch((error: unknown) => {
-      throw writeFailed(root, error);
+      throw outputWriteFailed(root, error);
     });
     try {
       await recoverFolder(real);
-      previous = await checkFolder(real, protectedFiles);
+      ({ previous } = await checkFolder(real, protectedFiles));
       await refuseMountPoint(real);
     } finally {
       await release();
     }
-    await sweepOldStaging();
+    // Card staging folders of earlier talkdeck versions lived in the temp folder.
+    await sweepStaleTempFolders("talkdeck-staging-");
     const folder = new OutputFolder(real, previous, protectedFiles, created);
     try {
       await mkdir(folder.#work);
     } catch (error) {
       await folder.discard();
-      throw writeFailed(root, error);
+      throw outputWriteFailed(root, error);
     }
     return folder;
   }
@@ -183,7 +183,7 @@ export class OutputFolder {
     try {
       await writeInto(path, data);
     } catch (error) {
-      throw writeFailed(this.dir, error);
+      throw outputWriteFailed(this.dir, error);
     }
     return { name, staged: path, digest: digestOf(data) };
   }
@@ -199,7 +199,7 @@ export class OutputFolder {
     for (const file of files) if (!isInsideName(file.name)) throw unsafeName(file.name);
     const release = await acquireLock(this.#lock).catch(async (error: unknown) => {
       await this.discard();
-      throw writeFailed(this.dir, error);
+      throw outputWriteFailed(this.dir, error);
     });
     let written: WrittenFiles;
     try {
@@ -208,7 +208,7 @@ export class OutputFolder {
     } catch (error) {
       await release();
       await this.discard();
-      throw writeFailed(this.dir, error);
+      throw outputWriteFailed(this.dir, error);
     }
     await release();
     return written;
@@ -216,13 +216,13 @@ export class OutputFolder {
 
   /** Fills the new folder: this build's files, then `finish`'s, then what is carried over. */
   async #assemble(
-    files: readonly BuildFile[],
+    toPlace: readonly BuildFile[],
     finish: (written: WrittenFiles) => Promise<OutputFile[]>,
   ): Promise<WrittenFiles> {
     await recoverFolder(this.dir, this.#work);
     // Read again under the lock: another build (another shard) may have committed since.
-    const current = await checkFolder(this.dir, this.#protected);
-    const present = new Set(await listOutputFiles(this.dir));
+    const { previous: current, files } = await checkFolder(this.dir, this.#protected);
+    const present = new Set(files);
     const written: WrittenFiles = { names: [], digests: {} };
     const place = async (file: BuildFile) => {
       const digest = await placeFile(file, this.dir, this.#work, current, present);
@@ -230,7 +230,7 @@ export class OutputFolder {
       written.names.push(file.name);
       written.digests[file.name] = digest;
     };
-    for (const file of files) await place(file);
+    for (const file of toPlace) await place(file);
     const last = await finish(written);
     for (const file of last) if (!isInsideName(file.name)) throw unsafeName(file.name);
     await this.#carryOver(
@@ -266,12 +266,8 @@ export class OutputFolder {
     for (const name of present) {
       if (name === MANIFEST || made.has(name)) continue;
       // Ours to drop only when its bytes are what the manifest recorded.
-      const recorded = ours.has(name) ? current.digests[name] : undefined;
-      if (recorded !== undefined) {
-        const bytes = await readOutputFile(join(this.dir, name));
-        if (bytes !== undefined && digestOf(bytes) === recorded) continue;
-      }
-      await placeFile({ name, kept: true, digest: "" }, this.dir, this.#work, undefined, present);
+      if (ours.has(name) && (await readIntact(this.dir, name, current)) !== undefined) continue;
+      await linkInto(join(this.dir, name), join(this.#work, name));
     }
   }
 
@@ -334,8 +330,12 @@ async function refuseMountPoint(dir: string): Promise<void> {
 /**
  * The folder must be new, empty or talkdeck's own (it has our manifest), so
  * no user file is ever overwritten, and it must not hold the talk itself.
+ * Returns what the previous build made and every file now in the folder.
  */
-async function checkFolder(dir: string, protectedFiles: readonly string[]): Promise<PreviousBuild> {
+async function checkFolder(
+  dir: string,
+  protectedFiles: readonly string[],
+): Promise<{ previous: PreviousBuild; files: string[] }> {
   const info = await lstat(dir).catch(() => undefined);
   if (info !== undefined && !info.isDirectory()) {
     throw new TalkdeckError(
@@ -363,7 +363,7 @@ async function checkFolder(dir: string, protectedFiles: readonly string[]): Prom
       { hint: "choose another folder with -o, or empty this one" },
     );
   }
-  return previous ?? NO_PREVIOUS_BUILD;
+  return { previous: previous ?? NO_PREVIOUS_BUILD, files };
 }
 
 /** Writes a build's files into `dir` as one step (see OutputFolder). */

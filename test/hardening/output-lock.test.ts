@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ErrorCode, type TalkdeckError } from "../../src/errors.js";
 import { acquireLock } from "../../src/output/lock.js";
 import { run } from "../../src/run.js";
-import { SMALL_TALK } from "../helpers/hardening.js";
+import { SMALL_TALK, smallTalk } from "../helpers/hardening.js";
 import { captureIo } from "../helpers/io.js";
 import { tempDir } from "../helpers/paths.js";
 
@@ -73,11 +73,7 @@ describe("the output folder's lock (issue 10, item 20; review findings)", () => 
 
 describe("what the swap keeps (review findings)", () => {
   it("keeps the folder's mode and the user's empty folders", async () => {
-    const root = await tempDir();
-    const talk = join(root, "small.md");
-    await writeFile(talk, SMALL_TALK);
-    const out = join(root, "out");
-    const dir = join(out, "small");
+    const { talk, out, dir } = await smallTalk();
     expect((await build(talk, out)).code).toBe(0);
     const { chmod } = await import("node:fs/promises");
     await chmod(dir, 0o700);
@@ -88,11 +84,7 @@ describe("what the swap keeps (review findings)", () => {
   });
 
   it("puts the old folder back after a kill between the renames, whatever machine it was on", async () => {
-    const root = await tempDir();
-    const talk = join(root, "small.md");
-    await writeFile(talk, SMALL_TALK);
-    const out = join(root, "out");
-    const dir = join(out, "small");
+    const { talk, out, dir } = await smallTalk();
     expect((await build(talk, out)).code).toBe(0);
     await writeFile(join(dir, "notes.txt"), "mine");
     // As a build in another container (another host name) leaves it when killed mid-swap.
@@ -115,14 +107,11 @@ describe("what the swap keeps (review findings)", () => {
   it.skipIf(process.getuid?.() !== 0 && process.env.CI !== "true")(
     "refuses an output folder that is a mount point, before rendering",
     async () => {
-      const root = await tempDir();
-      const talk = join(root, "small.md");
-      await writeFile(talk, SMALL_TALK);
-      const dir = join(root, "out", "small");
+      const { talk, out, dir } = await smallTalk();
       await mkdir(dir, { recursive: true });
       await execFileAsync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", dir]);
       try {
-        const result = await build(talk, join(root, "out"));
+        const result = await build(talk, out);
         expect(result.code).toBe(2);
         expect(result.err).toContain("mount point");
       } finally {
