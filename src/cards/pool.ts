@@ -52,11 +52,7 @@ export class CardPool {
     const result = (await this.#pool.run(task)) as CardTaskResult;
     if ("error" in result) {
       const { code, message, hint, location } = result.error;
-      throw new TalkdeckError(
-        code,
-        message,
-        hint === undefined ? { location } : { location, hint },
-      );
+      throw new TalkdeckError(code, message, { location, hint });
     }
     return result.pngs.map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   }
