@@ -58,11 +58,16 @@ export interface Quote {
   why: string[];
 }
 
+/** Where the deck's points came from: the write-up's own summary, or derived from the talk. */
+export type PointsSource = "summary" | "derived";
+
 export interface Talk {
   /** The file name the text came from, for messages. */
   file: string;
   meta: TalkMeta;
   points: Point[];
+  /** `summary` when the write-up has a summary list (or chapters), `derived` when talkdeck summarised the talk. */
+  pointsFrom: PointsSource;
   speakers: Speaker[];
   turns: Turn[];
   /** Ranked best first. */
@@ -77,4 +82,6 @@ export interface TalkHints {
   speakers?: Array<{ name: string; aliases: string[] }>;
   /** A clipper's or podcast's description, which may hold the summary (`We discuss: 1. … 2. …`). */
   description?: string;
+  /** The title the front matter gives (`title:`), used where the text has none. */
+  title?: string;
 }

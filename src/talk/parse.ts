@@ -105,6 +105,7 @@ export function parseTalk(markdown: string, file: string, hints: TalkHints = {})
     file,
     meta,
     points: found.points,
+    pointsFrom: found.derived === true ? "derived" : "summary",
     speakers: buildSpeakers(speakerNames, blocks, labelsUsed),
     turns,
     quotes,

@@ -150,6 +150,8 @@ function headingPoints(blocks: readonly Block[]): Point[] {
 
 export interface FoundPoints {
   points: Point[];
+  /** True when the points were not the write-up's own summary but derived from the talk. */
+  derived?: boolean;
   /** Where they came from, when that is not a summary list: said to the user. */
   note?: string;
 }
@@ -189,10 +191,12 @@ export function findPoints(blocks: readonly Block[], description?: string): Foun
   if (headings.length > 0)
     return {
       points: headings,
+      derived: true,
       note: "no summary list found: points taken from the section headings",
     };
   return {
     points: [],
+    derived: true,
     note: "no summary list and no section headings found: the deck has no point slides",
   };
 }
