@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { loadSource, type Source } from "./source.js";
 import type { ResolvedSpec } from "./spec/model.js";
@@ -9,18 +10,28 @@ export interface LoadedTalk {
   spec: Source | undefined;
 }
 
+/**
+ * The talk a spec file's `source:` names: a path (`./talk.md`). Other tools
+ * write `source:` too, for the page a clipping came from
+ * (`https://…`) or a publication's name (`source: The Economist`): that is
+ * no talk file, and the file is a talk of its own. A path with a Markdown or
+ * text extension is taken as a talk file even when it is not there, so that
+ * a wrong path is reported.
+ */
+async function talkFileNamed(source: unknown, from: string): Promise<string | undefined> {
+  if (typeof source !== "string" || /^[a-z][a-z0-9+.-]*:\/\//i.test(source.trim()))
+    return undefined;
+  const path = resolve(dirname(from), source);
+  if (/\.(md|markdown|mdx|txt)$/i.test(source.trim())) return path;
+  return (await stat(path).catch(() => undefined)) === undefined ? undefined : path;
+}
+
 /** A spec file names its talk with `source:`; a talk file is its own spec. */
 export async function loadTalkAndSpec(file: string): Promise<LoadedTalk> {
   const first = await loadSource(file);
-  const source = first.data.source;
-  // A clipper's `source: https://…` is where the article came from, not a talk file.
-  if (typeof source !== "string" || /^https?:\/\//i.test(source)) {
-    return { talk: first, spec: undefined };
-  }
-  return {
-    talk: await loadSource(resolve(dirname(file), source), first.locate(["source"])),
-    spec: first,
-  };
+  const talkFile = await talkFileNamed(first.data.source, file);
+  if (talkFile === undefined) return { talk: first, spec: undefined };
+  return { talk: await loadSource(talkFile, first.locate(["source"])), spec: first };
 }
 
 /** Every command reads a talk the same way: load it (and its spec), then resolve the settings. */

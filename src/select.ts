@@ -1,10 +1,10 @@
 import { closest } from "fastest-levenshtein";
 import { estimateFit } from "./cards/capacity.js";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "./errors.js";
-import type { CardSize, QuoteSelection, ResolvedSpec } from "./spec/model.js";
+import type { CardSize, QuoteSelection, QuoteSelector, ResolvedSpec } from "./spec/model.js";
 import type { Point, Quote, Talk, TalkMeta } from "./talk/model.js";
 import { quoteHash } from "./talk/quotes.js";
-import { normalizeForMatch, readingLength } from "./talk/text.js";
+import { normalizeForMatch, readingLength, splitSentences } from "./talk/text.js";
 import type { ThemeTokens } from "./theme/tokens.js";
 
 /** What goes into the outputs: the talk's chosen parts and how they look. */
@@ -24,8 +24,19 @@ export interface Selection {
   sizes: CardSize[];
   handle: string | undefined;
   speakerNotes: boolean;
+  /** Ids of the quotes the front matter wrote out (`{ text, by }`) because the write-up only paraphrases them. */
+  paraphrased: ReadonlySet<string>;
   /** Things the user should know, printed on stderr. */
   notes: string[];
+}
+
+/** What choosing quotes by hand needs besides the talk: the spec, notes to add to, quotes made on the way. */
+interface PickContext {
+  spec: ResolvedSpec;
+  notes: string[];
+  /** Quotes made from the front matter or from the talk's sentences, by normalised text: one quote (and id) per text. */
+  made: Map<string, Quote>;
+  paraphrased: Set<string>;
 }
 
 /** `q-3f2a`, `q-3f2a-c9e0` (a later quote sharing four digits), or a longer id the earlier scheme gave. */
@@ -57,13 +68,123 @@ function quoteById(quotes: readonly Quote[], selector: string): Quote | undefine
   return second === undefined ? only : undefined;
 }
 
+/**
+ * A new quote's id: `q-` and four digits of its text's hash, with more digits
+ * where another quote has them (as the parser's ids do).
+ */
+function freeId(text: string, talk: Talk, context: PickContext): string {
+  const hash = quoteHash(text);
+  const taken = new Set([...talk.quotes, ...context.made.values()].map((quote) => quote.id));
+  let id = `q-${hash.slice(0, 4)}`;
+  for (let end = 8; taken.has(id) && end <= hash.length; end += 4)
+    id = `q-${hash.slice(0, 4)}-${hash.slice(4, end)}`;
+  return id;
+}
+
+/** The quote for a text, made once: the deck and the cards choosing it share its id. */
+function quoteFor(
+  text: string,
+  talk: Talk,
+  context: PickContext,
+  quote: Omit<Quote, "id" | "text">,
+): Quote {
+  const key = normalizeForMatch(text);
+  const known = context.made.get(key);
+  if (known !== undefined) return known;
+  const created: Quote = { id: freeId(text, talk, context), text, ...quote };
+  context.made.set(key, created);
+  return created;
+}
+
+/**
+ * `{ text: "…", by: Name }`: a quote the write-up only paraphrases, in the
+ * name of one of the talk's speakers (by full or short name; another name
+ * is shown as written, with a note). A text the talk has word for word is
+ * that candidate.
+ */
+function paraphrase(
+  talk: Talk,
+  entry: { text: string; by: string },
+  path: (string | number)[],
+  context: PickContext,
+): Quote {
+  const key = normalizeForMatch(entry.text);
+  const verbatim = talk.quotes.find((quote) => normalizeForMatch(quote.text) === key);
+  if (verbatim !== undefined) return verbatim;
+  const by = normalizeForMatch(entry.by);
+  const speaker = talk.speakers.find((candidate) =>
+    [candidate.name, ...candidate.aliases].some((name) => normalizeForMatch(name) === by),
+  );
+  const { file, line } = context.spec.locate(path);
+  if (speaker === undefined) {
+    const names = talk.speakers.map((candidate) => candidate.name);
+    context.notes.push(
+      `${file}${line === undefined ? "" : `:${line}`}: \`by: ${entry.by}\` is not one of the talk's speakers (${names.length === 0 ? "it names none" : names.join(", ")}): the quote is shown in that name`,
+    );
+  }
+  const quote = quoteFor(entry.text, talk, context, {
+    speaker: speaker?.name ?? entry.by,
+    turn: -1,
+    line: line ?? 0,
+    score: 0,
+    why: ["paraphrased: written in the front matter, not word for word in the talk"],
+  });
+  context.paraphrased.add(quote.id);
+  return quote;
+}
+
+/**
+ * The sentences of the speakers' turns that contain a fragment, as quotes:
+ * a fragment chooses what a speaker says even where the ranker did not make
+ * it a candidate.
+ */
+function sentencesWith(fragment: string, talk: Talk, context: PickContext): Quote[] {
+  const found = new Map<string, Quote>();
+  talk.turns.forEach((turn, index) => {
+    for (const paragraph of turn.paragraphs) {
+      for (const sentence of splitSentences(paragraph)) {
+        const key = normalizeForMatch(sentence);
+        if (!key.includes(fragment) || found.has(key)) continue;
+        found.set(
+          key,
+          quoteFor(sentence, talk, context, {
+            speaker: turn.speaker,
+            turn: index,
+            line: turn.line,
+            score: 0,
+            why: ["chosen in the front matter: not among the ranked candidates"],
+          }),
+        );
+      }
+    }
+  });
+  return [...found.values()];
+}
+
+/** Ids an ambiguous fragment's message lists at most. */
+const LISTED = 6;
+
+/**
+ * The one match that every other match contains: a bold span and the
+ * sentence around it are both candidates, and a fragment of the span (or a
+ * quote written out whole) names the span.
+ */
+function innermost(matches: readonly Quote[]): [Quote] | undefined {
+  const texts = matches.map((quote) => normalizeForMatch(quote.text));
+  const inner = matches.filter((_, index) =>
+    texts.every((other) => other.includes(texts[index] ?? "")),
+  );
+  return inner.length === 1 && inner[0] !== undefined ? [inner[0]] : undefined;
+}
+
 function pickQuote(
   talk: Talk,
-  selector: string,
-  spec: ResolvedSpec,
+  selector: QuoteSelector,
   path: (string | number)[],
-  notes: string[],
+  context: PickContext,
 ): Quote {
+  const { spec, notes } = context;
+  if (typeof selector !== "string") return paraphrase(talk, selector, path, context);
   const { quotes } = talk;
   if (QUOTE_ID.test(selector)) {
     const found = quoteById(quotes, selector);
@@ -94,21 +215,24 @@ function pickQuote(
     });
   }
   const fragment = normalizeForMatch(selector);
-  const matches = quotes.filter((quote) => normalizeForMatch(quote.text).includes(fragment));
-  const [only, second] = matches;
+  const candidates = quotes.filter((quote) => normalizeForMatch(quote.text).includes(fragment));
+  const matches = candidates.length > 0 ? candidates : sentencesWith(fragment, talk, context);
+  const [only, second] = innermost(matches) ?? matches;
   if (only !== undefined && second === undefined) return only;
   if (only === undefined) {
     throw new TalkdeckError(ErrorCode.QuoteNotFound, `no quote contains "${selector}"`, {
       location: spec.locate(path),
-      hint: `use a quote id or a fragment of a candidate's text; \`talkdeck quotes ${talk.file}\` lists them`,
+      hint: `use a quote id or a fragment of what a speaker says (\`talkdeck quotes ${talk.file}\` lists the candidates), or write a paraphrased quote as \`{ text: "…", by: Name }\``,
     });
   }
+  const listed = matches.slice(0, LISTED).map((quote) => `${quote.id} (${preview(quote.text)})`);
+  const more = matches.length - listed.length;
   throw new TalkdeckError(
     ErrorCode.QuoteAmbiguous,
     `"${selector}" matches ${matches.length} quotes`,
     {
       location: spec.locate(path),
-      hint: `use a longer fragment or one of the ids: ${matches.map((quote) => `${quote.id} (${preview(quote.text)})`).join(", ")}`,
+      hint: `use a longer fragment or one of the ids: ${listed.join(", ")}${more > 0 ? `, and ${more} more (\`talkdeck quotes ${talk.file}\` lists them)` : ""}`,
     },
   );
 }
@@ -149,9 +273,8 @@ function pickAuto(
 function pickQuotes(
   talk: Talk,
   selection: QuoteSelection,
-  spec: ResolvedSpec,
   deck: Picked[],
-  notes: string[],
+  context: PickContext,
 ): Picked[] {
   switch (selection.kind) {
     case "none":
@@ -159,15 +282,15 @@ function pickQuotes(
     case "deck":
       return deck;
     case "auto":
-      return pickAuto(talk, selection.count, spec.cards.sizes, notes);
+      return pickAuto(talk, selection.count, context.spec.cards.sizes, context.notes);
     case "list": {
       const key = selection.key.split(".");
       const picked = selection.selectors.map((selector, index): Picked => {
         const path = [...key, index];
-        return { quote: pickQuote(talk, selector, spec, path, notes), path };
+        return { quote: pickQuote(talk, selector, path, context), path };
       });
       return picked.filter(
-        ({ quote }, index) => picked.findIndex((other) => other.quote === quote) === index,
+        ({ quote }, index) => picked.findIndex((other) => other.quote.id === quote.id) === index,
       );
     }
   }
@@ -230,11 +353,17 @@ function pickPoints(talk: Talk, spec: ResolvedSpec): Point[] {
 
 /** Applies the resolved spec to the parsed talk. */
 export function select(talk: Talk, spec: ResolvedSpec): Selection {
-  const notes = [...talk.notes];
-  if (talk.quotes.length === 0) notes.push("no quote candidates found: no quote slides or cards");
+  const notes = [...spec.notes, ...talk.notes];
   const points = pickPoints(talk, spec);
-  const deckPicks = pickQuotes(talk, spec.deck.quotes, spec, [], notes);
-  const cardPicks = pickQuotes(talk, spec.cards.quotes, spec, deckPicks, notes);
+  const context: PickContext = { spec, notes, made: new Map(), paraphrased: new Set() };
+  const deckPicks = pickQuotes(talk, spec.deck.quotes, [], context);
+  const cardPicks = pickQuotes(talk, spec.cards.quotes, deckPicks, context);
+  if (talk.quotes.length === 0)
+    notes.push(
+      deckPicks.length + cardPicks.length === 0
+        ? "no quote candidates found: no quote slides or cards"
+        : "no quote candidates found: only the quotes the front matter writes out",
+    );
   checkCardsCanFit(cardPicks, spec.cards.sizes, spec);
   const meta: TalkMeta = { ...talk.meta, ...spec.meta, lang: spec.lang ?? talk.meta.lang };
   // The talk's own header link wins over a clipper's `url:`.
@@ -250,6 +379,7 @@ export function select(talk: Talk, spec: ResolvedSpec): Selection {
     sizes: spec.cards.sizes,
     handle: spec.cards.handle,
     speakerNotes: spec.deck.speakerNotes,
+    paraphrased: context.paraphrased,
     // The deck and the cards may both pick automatically and skip the same quote.
     notes: [...new Set(notes)],
   };

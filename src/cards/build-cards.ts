@@ -136,6 +136,7 @@ export async function buildCards(
         speaker: quote.speaker,
         text: quote.text,
         alt: altText(quote),
+        ...(selection.paraphrased.has(quote.id) ? { paraphrased: true as const } : {}),
       });
     }
   }

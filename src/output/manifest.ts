@@ -11,6 +11,8 @@ export interface CardEntry {
   speaker: string;
   text: string;
   alt: string;
+  /** The front matter wrote the quote out (`{ text, by }`): the write-up only paraphrases it. */
+  paraphrased?: true;
 }
 
 export interface Manifest {

@@ -2,10 +2,13 @@ import type { ErrorLocation } from "../errors.js";
 import type { TalkHints } from "../talk/model.js";
 import type { ThemeTokens } from "../theme/tokens.js";
 
+/** A quote id, a fragment of a quote's text, or a quote the write-up only paraphrases. */
+export type QuoteSelector = string | { text: string; by: string };
+
 export type QuoteSelection =
   | { kind: "auto"; count: number }
   | { kind: "none" }
-  | { kind: "list"; selectors: string[]; key: string }
+  | { kind: "list"; selectors: QuoteSelector[]; key: string }
   /** Cards only: the same quotes as the deck. */
   | { kind: "deck" };
 
@@ -28,6 +31,8 @@ export interface ResolvedSpec {
     date?: string;
     place?: string;
     sourceUrl?: string;
+    /** Where the talk itself can be watched (a podcast's `youtube_url`). */
+    originalUrl?: string;
   };
   /** What the front matter tells the parser: speakers and their short names, a description. */
   hints: TalkHints;
@@ -49,8 +54,10 @@ export interface ResolvedSpec {
   };
   /** Directory for this talk's outputs (already includes the talk's name). */
   outputDir: string;
-  /** Where a front-matter key was written, for messages. */
   /** The local files the build reads besides templates (talk, spec, theme tokens, logo), absolute. */
   inputFiles: string[];
+  /** Where a front-matter key was written, for messages. */
   locate(path: readonly (string | number)[]): ErrorLocation;
+  /** What the user should know about the front matter (keys of other tools it ignored), printed on stderr. */
+  notes: string[];
 }

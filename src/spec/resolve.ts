@@ -1,7 +1,6 @@
 import { realpathSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve as resolvePath, sep, win32 } from "node:path";
 import { closest } from "fastest-levenshtein";
-import type { z } from "zod";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
 import { checkInputFileSync, INPUT_LIMITS } from "../input-file.js";
 import type { Source } from "../source.js";
@@ -9,26 +8,12 @@ import type { TalkHints } from "../talk/model.js";
 import { brandTheme } from "../theme/brand.js";
 import { builtInThemes, defaultThemeName, type ThemeTokens } from "../theme/tokens.js";
 import { isThemePath, readThemeFile } from "../theme/user-theme.js";
+import { type Borrowed, ignoredKeysNote, peopleOf, webUrl } from "./foreign.js";
 import type { QuoteSelection, ResolvedSpec } from "./model.js";
-import { knownKeys, type QuoteSelectorInput, type SpecInput, specInputSchema } from "./schema.js";
+import type { QuoteSelectorInput, SpecInput } from "./schema.js";
 import { toCardSize } from "./sizes.js";
 import { talkName } from "./talk-name.js";
-
-/** What each key expects, in the user's terms. */
-const EXPECTED: Readonly<Record<string, string>> = {
-  theme: `one of: ${Object.keys(builtInThemes).join(", ")}, brand, or a path to a tokens file`,
-  brand: 'a colour as "#rrggbb" (quoted: # starts a YAML comment)',
-  "deck.formats": "a list of pdf, pptx, png (made when a browser is installed)",
-  "deck.points": "`all`, `none`, or a list of point numbers such as [1, 2, 5]",
-  "deck.quotes":
-    "`auto`, `{ auto: 6 }`, `none`, or a list of quote ids / text fragments (see `talkdeck quotes FILE`)",
-  "cards.quotes":
-    "`auto` (the deck's quotes), `{ auto: 6 }`, `none`, or a list of quote ids / text fragments",
-  "cards.sizes": "a list of square, portrait, tall, story, landscape, link or WIDTHxHEIGHT",
-  "cards.layout": "classic, statement, or the name of your own cards/<name>.html.hbs template",
-  "cards.logo": "the path of a local PNG, JPEG or SVG file, relative to this file",
-  lang: "a language tag such as zh or en",
-};
+import { validate } from "./validate.js";
 
 const DEFAULT_AUTO_QUOTES = 6;
 
@@ -131,41 +116,6 @@ function checkLogoFile(path: string, location: ErrorLocation): void {
   }
 }
 
-function validate(source: Source): SpecInput {
-  const result = specInputSchema.safeParse(source.data);
-  if (result.success) return result.data;
-  throw toSpecError(source, result.error);
-}
-
-function toSpecError(source: Source, error: z.ZodError): TalkdeckError {
-  const issue = error.issues[0];
-  const path = (issue?.path ?? []).filter((part) => typeof part !== "symbol") as (
-    | string
-    | number
-  )[];
-  if (issue?.code === "unrecognized_keys") {
-    const [unknown = ""] = issue.keys;
-    const parent = path.join(".");
-    const allowed = knownKeys[parent] ?? [];
-    const location = source.locate([...path, unknown]);
-    return new TalkdeckError(ErrorCode.FrontMatterInvalid, `unknown key \`${unknown}\``, {
-      location,
-      hint: `did you mean \`${closest(unknown, [...allowed])}\`? ${parent === "" ? "Top-level keys" : `Keys under \`${parent}\``}: ${allowed.join(", ")}`,
-    });
-  }
-  const keyPath = path.filter((part) => typeof part === "string").join(".");
-  const expected = EXPECTED[keyPath];
-  return new TalkdeckError(
-    ErrorCode.FrontMatterInvalid,
-    `invalid value: ${issue?.message ?? "unknown problem"}`,
-    {
-      location: source.locate(path),
-      hint:
-        expected === undefined ? "see the front-matter keys in the README" : `expected ${expected}`,
-    },
-  );
-}
-
 function toQuoteSelection(
   input: QuoteSelectorInput | undefined,
   key: string,
@@ -179,25 +129,73 @@ function toQuoteSelection(
   return { kind: "auto", count: input.auto };
 }
 
-/** The front matter's speakers, as full names with the short names the text may use. */
-function talkHints(spec: SpecInput): TalkHints {
-  const hints: TalkHints = {};
-  if (spec.description !== undefined) hints.description = spec.description;
-  const speakers = spec.speakers;
-  if (speakers === undefined) return hints;
+/** talkdeck's `speakers:` as hints: full names with the short names the text may use. */
+function ownSpeakers(speakers: SpecInput["speakers"]): NonNullable<TalkHints["speakers"]> {
+  if (speakers === undefined) return [];
   if (Array.isArray(speakers)) {
-    hints.speakers = speakers.map((entry) =>
+    return speakers.map((entry) =>
       typeof entry === "string"
         ? { name: entry, aliases: [] }
         : { name: entry.name, aliases: entry.aliases ?? [] },
     );
-  } else {
-    const byName = new Map<string, string[]>();
-    for (const [alias, name] of Object.entries(speakers))
-      byName.set(name, [...(byName.get(name) ?? []), alias]);
-    hints.speakers = [...byName].map(([name, aliases]) => ({ name, aliases }));
   }
+  const byName = new Map<string, string[]>();
+  for (const [alias, name] of Object.entries(speakers))
+    byName.set(name, [...(byName.get(name) ?? []), alias]);
+  return [...byName].map(([name, aliases]) => ({ name, aliases }));
+}
+
+/**
+ * What the front matter tells the parser: talkdeck's `speakers:` first, then
+ * the guests, speakers and hosts other tools name (each person once), the
+ * description and the title.
+ */
+function talkHints(spec: SpecInput, borrowed: Borrowed): TalkHints {
+  const hints: TalkHints = {};
+  if (borrowed.description !== undefined) hints.description = borrowed.description;
+  if (spec.title !== undefined) hints.title = spec.title;
+  const speakers = ownSpeakers(spec.speakers);
+  for (const person of borrowed.speakers) {
+    const named = (name: string) =>
+      speakers.some((known) => known.name === name || known.aliases.includes(name));
+    if (!named(person.name)) speakers.push(person);
+  }
+  if (speakers.length > 0) hints.speakers = speakers;
   return hints;
+}
+
+/** Other tools' keys of the spec file, then the talk's over them. */
+function mergeBorrowed(under: Borrowed | undefined, over: Borrowed): Borrowed {
+  if (under === undefined) return over;
+  const defined = Object.fromEntries(
+    Object.entries(over).filter(([, value]) => value !== undefined),
+  );
+  return {
+    ...under,
+    ...defined,
+    speakers: [...over.speakers, ...under.speakers],
+    authors: over.authors.length > 0 ? over.authors : under.authors,
+  };
+}
+
+/** Title, byline, date and links: talkdeck's keys, else what other tools' keys say. */
+function resolveMeta(merged: SpecInput, borrowed: Borrowed): ResolvedSpec["meta"] {
+  const meta: ResolvedSpec["meta"] = {};
+  for (const key of ["title", "subtitle", "date", "place"] as const) {
+    const value = merged[key];
+    if (value !== undefined) meta[key] = value;
+  }
+  const authors =
+    merged.author === undefined
+      ? borrowed.authors
+      : (peopleOf(merged.author) ?? []).map((person) => person.name);
+  if (authors.length > 0) meta.author = authors.join(", ");
+  if (meta.date === undefined && borrowed.date !== undefined) meta.date = borrowed.date;
+  // A clipper's `source:` is the page it clipped, not a spec's talk file.
+  const sourceUrl = borrowed.sourceUrl ?? webUrl(merged.source);
+  if (sourceUrl !== undefined) meta.sourceUrl = sourceUrl;
+  if (borrowed.originalUrl !== undefined) meta.originalUrl = borrowed.originalUrl;
+  return meta;
 }
 
 export interface CliOverrides {
@@ -215,8 +213,15 @@ export function resolveSpec(
   specFile: Source | undefined,
   cli: CliOverrides = {},
 ): ResolvedSpec {
-  const fromSpec = specFile === undefined ? {} : validate(specFile);
-  const fromTalk = validate(talk);
+  const specRead = specFile === undefined ? undefined : validate(specFile);
+  const talkRead = validate(talk);
+  const fromSpec = specRead?.spec ?? {};
+  const fromTalk = talkRead.spec;
+  const borrowed = mergeBorrowed(specRead?.borrowed, talkRead.borrowed);
+  const notes = [
+    ignoredKeysNote(specRead?.ignored ?? [], specFile?.file),
+    ignoredKeysNote(talkRead.ignored),
+  ].filter((note) => note !== undefined);
   const merged: SpecInput = {
     ...fromSpec,
     ...fromTalk,
@@ -259,15 +264,7 @@ export function resolveSpec(
     kind: "auto",
     count: DEFAULT_AUTO_QUOTES,
   });
-  const meta: ResolvedSpec["meta"] = {};
-  for (const key of ["title", "subtitle", "author", "date", "place"] as const) {
-    const value = merged[key];
-    if (value !== undefined) meta[key] = value;
-  }
-  const sourceUrl = [merged.url, merged.source].find(
-    (value) => value !== undefined && /^https?:\/\//i.test(value),
-  );
-  if (sourceUrl !== undefined) meta.sourceUrl = sourceUrl;
+  const meta = resolveMeta(merged, borrowed);
   const logo =
     merged.cards?.logo === undefined || logoOrigin === undefined
       ? undefined
@@ -275,7 +272,7 @@ export function resolveSpec(
   if (logo !== undefined) checkLogoFile(logo, locate(["cards", "logo"]));
   return {
     talkFile: talk.file,
-    hints: talkHints(merged),
+    hints: talkHints(merged, borrowed),
     theme,
     lang: merged.lang,
     meta,
@@ -300,5 +297,6 @@ export function resolveSpec(
       ...(logo === undefined ? [] : [logo]),
     ].map((file) => resolvePath(file)),
     locate,
+    notes,
   };
 }

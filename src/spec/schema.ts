@@ -1,12 +1,20 @@
 import { z } from "zod";
 import { CARD_SIDE, cardSizePresets, parseCustomSize, toCardSize } from "./sizes.js";
 
-/** `[q-3f2a, "科学决定"]`, `auto`, or `{ auto: 6 }`. */
+/** A quote the write-up only paraphrases, in the speaker's name: `{ text: "…", by: Annie Duke }`. */
+export const paraphraseSchema = z
+  .object({
+    text: z.string().trim().min(1).max(400),
+    by: z.string().trim().min(1).max(80),
+  })
+  .strict();
+
+/** `[q-3f2a, "科学决定", { text: "…", by: Name }]`, `auto`, or `{ auto: 6 }`. */
 const quoteSelector = z.union([
   z.literal("auto"),
   z.literal("none"),
   z.object({ auto: z.number().int().min(1).max(200) }).strict(),
-  z.array(z.string().trim().min(1)).min(1),
+  z.array(z.union([z.string().trim().min(1), paraphraseSchema])).min(1),
 ]);
 
 /**
@@ -93,15 +101,30 @@ const speakersSchema = z.union([
   z.record(z.string().trim().min(1), z.string().trim().min(1)),
 ]);
 
-const stringOrList = z.union([z.string(), z.array(z.string())]);
+/** `{ name: Paul Krugman, url: … }`: what Hugo, Astro and podcast feeds write for a person. */
+const personObject = z.object({ name: z.string().trim().min(1) }).loose();
 
-/** The front matter of a talk or spec file, as the user writes it. */
+/**
+ * `author: Jane Doe`, `author: [Jane Doe, "[[Paul Krugman]]"]` (an Obsidian
+ * clipper's wiki link) or `author: { name: Jane Doe }`: talkdeck's key,
+ * written by other tools in all these shapes.
+ */
+export const peopleSchema = z.union([
+  z.string().trim().min(1),
+  personObject,
+  z.array(z.union([z.string().trim().min(1), personObject])).min(1),
+]);
+
+/**
+ * talkdeck's own keys, strictly checked. A file may carry other tools' keys
+ * beside them: spec/foreign.ts sorts those out before this schema sees the data.
+ */
 export const specInputSchema = z
   .object({
     source: z.string().min(1),
     title: z.string().trim().min(1),
     subtitle: z.string().trim().min(1),
-    author: z.string().trim().min(1),
+    author: peopleSchema,
     date: z.string().trim().min(1),
     place: z.string().trim().min(1),
     theme: z.string().min(1),
@@ -113,27 +136,22 @@ export const specInputSchema = z
     cards: cardsSpecSchema,
     output: z.string().min(1),
     speakers: speakersSchema,
-    // Written by web clippers and podcast tools: read where useful, accepted as they are.
-    description: z.string(),
-    url: z.string(),
-    tags: stringOrList,
-    categories: stringOrList,
-    keywords: stringOrList,
-    created: z.string(),
-    published: z.string(),
-    updated: z.string(),
-    image: z.string(),
-    site: z.string(),
   })
   .partial()
   .strict();
 
 export type SpecInput = z.infer<typeof specInputSchema>;
 export type QuoteSelectorInput = z.infer<typeof quoteSelector>;
+export type PeopleInput = z.infer<typeof peopleSchema>;
 
-/** Keys allowed at each level, for "did you mean" suggestions. */
+/** Keys allowed at each level (`[]`: in a list's entries), for "did you mean" suggestions. */
 export const knownKeys: Readonly<Record<string, readonly string[]>> = {
   "": Object.keys(specInputSchema.shape),
   deck: Object.keys(deckSpecSchema.shape),
   cards: Object.keys(cardsSpecSchema.shape),
+  "deck.quotes": ["auto"],
+  "cards.quotes": ["auto"],
+  "deck.quotes[]": Object.keys(paraphraseSchema.shape),
+  "cards.quotes[]": Object.keys(paraphraseSchema.shape),
+  "speakers[]": ["name", "aliases"],
 };

@@ -81,7 +81,7 @@ describe("text from a file cannot drive the terminal", () => {
     const file = join(dir, "esc.md");
     await writeFile(
       file,
-      '---\n"\u001b[2J\u001b[31mFAKE": 1\n---\n# T\n\n**A：** **A sentence that sets the clipboard \u001b]52;c;aGk=\u0007 quietly.**\n\n**B：** Why?\n\n**A：** **Another sentence long enough to be a quote here.**\n',
+      '---\ndeck:\n  "\u001b[2J\u001b[31mFAKE": 1\n---\n# T\n\n**A：** **A sentence that sets the clipboard \u001b]52;c;aGk=\u0007 quietly.**\n\n**B：** Why?\n\n**A：** **Another sentence long enough to be a quote here.**\n',
     );
     const io = captureIo();
     expect(await run(["inspect", file], io)).toBe(2);

@@ -90,7 +90,7 @@ describe("front matter", () => {
   it("rejects a fragment that matches two quotes, listing them", () => {
     const error = errorOf(() => build("deck:\n  quotes: [上下文]"));
     expect(error.code).toBe(ErrorCode.QuoteAmbiguous);
-    expect(error.message).toMatch(/matches [2-9] quotes/);
+    expect(error.message).toMatch(/matches \d+ quotes/);
     expect(error.location.line).toBe(3);
   });
 
