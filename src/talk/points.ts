@@ -2,7 +2,9 @@ import type { List, ListItem, Paragraph } from "mdast";
 import { inlineText, nodeText, startLine } from "./markdown.js";
 import type { Point } from "./model.js";
 import type { Block } from "./sections.js";
+import { derivePoints, type SpeechParagraph } from "./summarize.js";
 import { joinLines, splitSentences } from "./text.js";
+import { topicSections } from "./topic-sections.js";
 
 /** Headings that introduce the summary of key points. */
 const SUMMARY_HEADING =
@@ -10,9 +12,9 @@ const SUMMARY_HEADING =
 /** A lead-in line such as `主要观点如下：`, `一些有意思的点：`, `丨划重点` or `Key takeaways:`. */
 const SUMMARY_LEAD_IN =
   /(观点|要点|重点|的点|如下|以下|划重点|takeaways|key points|highlights|summary|in this (episode|talk)[^:：]*)\s*[:：]?\s*$/i;
-/** Headings of the transcript and other non-topic sections: never points. */
+/** Headings of the transcript and other non-topic sections: never points (`What about rent?` is one). */
 const NOT_A_TOPIC =
-  /对话|全文|正文|实录|访谈|transcript|conversation|interview|简介|介绍|about|speakers?|guests?|chapters?|目录|show notes|references?|links?/i;
+  /对话|全文|正文|实录|访谈|简介|介绍|目录|概述|基本信息|^(?:the |full |complete )?(?:transcript|conversation|interview|about|speakers?|guests?|chapters?|show notes|references?|links?|overview|metadata)\b/i;
 const CIRCLED = /^\s*([①-⑳])\s*/u;
 const CHAPTER =
   /^(.{2,80}?)\s*[(（]\s*(\d{1,2}(?::\d{2}){1,2})\s*[-–—~]\s*(\d{1,2}(?::\d{2}){1,2})\s*[)）]\s*$/u;
@@ -133,21 +135,6 @@ export function pointsFromDescription(description: string): Point[] {
     .map((lead, index) => ({ n: index + 1, lead, body: "", line: 0 }));
 }
 
-/** Section headings with the first paragraph under each: a talk's outline when it has no summary. */
-function headingPoints(blocks: readonly Block[]): Point[] {
-  const points: Point[] = [];
-  blocks.forEach((block, index) => {
-    const { node } = block;
-    if (node.type !== "heading" || node.depth === 1 || block.inNoiseSection) return;
-    const lead = nodeText(node);
-    if (lead === "" || NOT_A_TOPIC.test(lead)) return;
-    const next = blocks[index + 1]?.node;
-    const body = next?.type === "paragraph" ? nodeText(next) : "";
-    points.push({ n: points.length + 1, lead, body, line: startLine(node) });
-  });
-  return points;
-}
-
 export interface FoundPoints {
   points: Point[];
   /** True when the points were not the write-up's own summary but derived from the talk. */
@@ -159,9 +146,17 @@ export interface FoundPoints {
 /**
  * The deck's points, from the first form the talk uses: a list under a summary
  * heading or lead-in line, circled-digit paragraphs, chapter lines, summary
- * prose, a list in the front-matter description; else the section headings.
+ * prose, a list in the front-matter description. Else they are derived from
+ * the talk (`derived`): its topic sections, or its topic shifts, each led by
+ * its heading or its most central sentence. `speech` is what the speakers said
+ * (the turns' paragraphs); without it, or when it holds little of the text,
+ * the body's paragraphs stand in for it.
  */
-export function findPoints(blocks: readonly Block[], description?: string): FoundPoints {
+export function findPoints(
+  blocks: readonly Block[],
+  description?: string,
+  speech?: readonly SpeechParagraph[],
+): FoundPoints {
   const live = blocks.filter((block) => !block.inNoiseSection);
   for (const [index, block] of live.entries()) {
     const previous = live[index - 1]?.node;
@@ -187,13 +182,16 @@ export function findPoints(blocks: readonly Block[], description?: string): Foun
   const described = description === undefined ? [] : pointsFromDescription(description);
   if (described.length > 0)
     return { points: described, note: "points taken from the front matter's description" };
-  const headings = headingPoints(live);
-  if (headings.length > 0)
+  const { sections, byHeadings } = topicSections(blocks, speech, NOT_A_TOPIC);
+  const points = derivePoints(sections);
+  if (points.length > 0) {
+    const how = byHeadings ? "by its headings" : "by topic shifts";
     return {
-      points: headings,
+      points,
       derived: true,
-      note: "no summary list found: points taken from the section headings",
+      note: `no summary list found: ${points.length} points derived from the talk (${how})`,
     };
+  }
   return {
     points: [],
     derived: true,

