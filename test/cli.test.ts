@@ -181,7 +181,7 @@ describe("talkdeck quotes", () => {
     expect(lines.length).toBeGreaterThanOrEqual(15);
     for (const line of lines)
       expect(line).toMatch(
-        /^q-[0-9a-f]{4}(-[0-9a-f]{4,})?\t\d+\.\d\t(凯文·韦尔|萨姆·奥特曼)\tline \d+\t.+$/,
+        /^q-[0-9a-f]{4}(-[0-9a-f]{4,})?\t-?\d+\.\d\t(凯文·韦尔|萨姆·奥特曼)\tline \d+\t.+$/,
       );
   });
 });

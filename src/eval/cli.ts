@@ -8,15 +8,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
-import { evaluateCorpus, totalsOf } from "./corpus.js";
+import { defaultCorpusDir, evaluateCorpus, totalsOf } from "./corpus.js";
 import { formatTable } from "./table.js";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
-
-/** The corpus the project is measured on: `TALKDECK_CORPUS`, else `../shared/corpus` beside the project. */
-export function defaultCorpusDir(): string {
-  return process.env.TALKDECK_CORPUS ?? resolve(projectRoot, "..", "shared", "corpus");
-}
 
 const program = new Command()
   .name("talkdeck-eval")

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { basename, extname, join } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { TalkdeckError } from "../errors.js";
 import { loadAndResolve } from "../load-talk.js";
 import type { Talk } from "../talk/model.js";
@@ -68,6 +69,13 @@ export interface CorpusTotals {
   maxMs: number;
 }
 
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The corpus the project is measured on: `TALKDECK_CORPUS`, else `../shared/corpus` beside the project. */
+export function defaultCorpusDir(): string {
+  return process.env.TALKDECK_CORPUS ?? resolve(projectRoot, "..", "shared", "corpus");
+}
+
 /** Reads `corpus.json` from a corpus folder. */
 export async function loadCorpus(dir: string): Promise<CorpusCase[]> {
   const data = JSON.parse(await readFile(join(dir, "corpus.json"), "utf8")) as {
@@ -77,13 +85,13 @@ export async function loadCorpus(dir: string): Promise<CorpusCase[]> {
 }
 
 /** The names a talkdeck speaker goes by: the full name and every alias. */
-function speakerForms(talk: Talk, name: string): Set<string> {
+export function speakerForms(talk: Talk, name: string): Set<string> {
   const speaker = talk.speakers.find((entry) => entry.name === name);
   return new Set([name, ...(speaker?.aliases ?? [])].map(normalizeName));
 }
 
 /** The names a reference accepts: its speaker, its label, and the other forms corpus.json gives the same person. */
-function acceptedNames(entry: CorpusCase, quote: ReferenceQuote): Set<string> {
+export function acceptedNames(entry: CorpusCase, quote: ReferenceQuote): Set<string> {
   const accepted = new Set(
     [quote.speaker, ...(quote.label === undefined ? [] : [quote.label])].map(normalizeName),
   );
@@ -121,6 +129,23 @@ function rankQuotes(entry: CorpusCase, talk: Talk): QuoteResult[] {
   });
 }
 
+/** For each of the talk's quote candidates, the indexes of the references it matches (text and speaker). */
+export function referencesMatched(entry: CorpusCase, talk: Talk): number[][] {
+  const references = entry.quotes.map((reference) => ({
+    text: normalizeForScoring(reference.text),
+    accepted: acceptedNames(entry, reference),
+  }));
+  return talk.quotes.map((quote) => {
+    const text = normalizeForScoring(quote.text);
+    const forms = speakerForms(talk, quote.speaker);
+    return references.flatMap((reference, index) =>
+      textsMatch(text, reference.text) && [...forms].some((form) => reference.accepted.has(form))
+        ? [index]
+        : [],
+    );
+  });
+}
+
 /** Every expected speaker is one talkdeck speaker (by name or alias), and there are no others. */
 function speakersRight(entry: CorpusCase, talk: Talk): boolean {
   const people = talk.speakers.map((speaker) => speakerForms(talk, speaker.name));
@@ -143,7 +168,7 @@ function median(values: number[]): number {
 }
 
 /** The title as talkdeck shows it: the front matter's, else the one the text gives. */
-async function parseCase(path: string): Promise<{ talk: Talk; title: string }> {
+export async function parseCase(path: string): Promise<{ talk: Talk; title: string }> {
   const { talk: source, resolved } = await loadAndResolve(path);
   const talk = parseTalk(source.body, source.file, resolved.hints);
   return { talk, title: resolved.meta.title ?? talk.meta.title };

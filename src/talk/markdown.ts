@@ -31,12 +31,16 @@ export function rawInlineText(nodes: readonly PhrasingContent[]): string {
   return out;
 }
 
-/** Transcript markers: `[laughter]`, `[04:06]`, `[unintelligible 00:07:00]`, `(applause)`. */
+/**
+ * Transcript markers: `[laughter]`, `[04:06]`, `[unintelligible 00:07:00]`,
+ * `(applause)`, `（全场笑）`, a footnote mark `[1]`, and a translator's or editor's inline note
+ * `（译者注：…）`: none of it is the speaker's words.
+ */
 const TRANSCRIPT_MARKER =
-  /\s*[[(（](?:laughter|laughs|applause|crosstalk|music|silence|inaudible|unintelligible|笑声|掌声|笑)[^\])）]{0,24}[\])）]|\s*\[\d{1,2}:\d{2}(?::\d{2})?\]/giu;
+  /\s*[[(（](?:laughter|laughs|applause|crosstalk|music|silence|inaudible|unintelligible|(?:全场|现场|众人)?(?:笑声|掌声|鼓掌|大笑|笑))[^\])）]{0,24}[\])）]|\s*\[\d{1,2}:\d{2}(?::\d{2})?\]|\[\d{1,2}\](?!\()|\s*[(（](?:译者注|译注|编者注|编注|注)[:：][^)）]{0,200}[)）]/giu;
 
 export function stripTranscriptMarkers(text: string): string {
-  return text.replace(TRANSCRIPT_MARKER, "");
+  return /[[(（]/u.test(text) ? text.replace(TRANSCRIPT_MARKER, "") : text;
 }
 
 /** Display text of inline content: soft line breaks joined the CJK way, transcript markers dropped. */
@@ -44,9 +48,19 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
   return joinLines(stripTranscriptMarkers(rawInlineText(nodes)));
 }
 
+const textCache = new WeakMap<Nodes, string>();
+
 /** Display text of any node (headings, paragraphs, list items). */
 export function nodeText(node: Nodes): string {
-  if (node.type === "paragraph" || node.type === "heading") return inlineText(node.children);
+  if (node.type === "paragraph" || node.type === "heading") {
+    // Asked of the same paragraph by every stage (labels, noise, asides, names): joined once.
+    let text = textCache.get(node);
+    if (text === undefined) {
+      text = inlineText(node.children);
+      textCache.set(node, text);
+    }
+    return text;
+  }
   if ("children" in node) {
     return node.children
       .map((child) => nodeText(child as Nodes))
@@ -75,4 +89,81 @@ export function isImageOnly(paragraph: Paragraph): boolean {
       return false;
     });
   return visit(paragraph.children) && images > 0;
+}
+
+/** True when every visible part of the inline content is inside `strong`: `**算力的边界**`, `**Host: Why?**`. */
+export function isAllBold(nodes: readonly PhrasingContent[]): boolean {
+  return isAllWrapped(nodes, "strong");
+}
+
+/** True when every visible part is in italics: an editor's aside, `*编辑补充：…*`. */
+export function isAllEmphasis(nodes: readonly PhrasingContent[]): boolean {
+  return isAllWrapped(nodes, "emphasis");
+}
+
+function isAllWrapped(nodes: readonly PhrasingContent[], type: "strong" | "emphasis"): boolean {
+  let wrapped = false;
+  const visit = (children: readonly PhrasingContent[], inside: boolean): boolean =>
+    children.every((node) => {
+      if (node.type === type) {
+        wrapped = true;
+        return visit(node.children, true);
+      }
+      if (node.type === "text") return inside || node.value.replace(/\*+/g, "").trim() === "";
+      if (node.type === "break" || node.type === "image" || node.type === "html") return true;
+      if ("children" in node) return visit(node.children, inside);
+      return inside;
+    });
+  return visit(nodes, false) && wrapped;
+}
+
+/** The visible length of a node as `rawInlineText` counts it. */
+function visibleLength(node: PhrasingContent): number {
+  return rawInlineText([node]).length;
+}
+
+/**
+ * The inline content without its first `count` visible characters (as
+ * `rawInlineText` counts them): cuts a label off the front of a paragraph
+ * whatever bold or links it spans, dropping containers left empty.
+ */
+export function dropVisiblePrefix(
+  nodes: readonly PhrasingContent[],
+  count: number,
+): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let left = count;
+  for (const node of nodes) {
+    if (left <= 0) {
+      out.push(node);
+      continue;
+    }
+    const length = visibleLength(node);
+    if (length <= left) {
+      left -= length;
+      continue;
+    }
+    if (node.type === "text" || node.type === "inlineCode") {
+      out.push({ ...node, value: node.value.slice(left) });
+    } else if ("children" in node) {
+      const children = dropVisiblePrefix(node.children as PhrasingContent[], left);
+      if (children.length > 0) out.push({ ...node, children } as PhrasingContent);
+    } else out.push(node);
+    left = 0;
+  }
+  return out;
+}
+
+/** Which characters of `rawInlineText(nodes)` are inside `strong`. */
+export function boldMask(nodes: readonly PhrasingContent[]): boolean[] {
+  const mask: boolean[] = [];
+  const visit = (children: readonly PhrasingContent[], bold: boolean): void => {
+    for (const node of children) {
+      if (node.type === "strong") visit(node.children, true);
+      else if ("children" in node) visit(node.children as PhrasingContent[], bold);
+      else for (let index = 0; index < visibleLength(node); index += 1) mask.push(bold);
+    }
+  };
+  visit(nodes, false);
+  return mask;
 }

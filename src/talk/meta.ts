@@ -64,11 +64,8 @@ function readHeaderFields(blocks: readonly RootContent[]): Partial<TalkMeta> {
   return fields;
 }
 
-export function readMeta(tree: Root, fallbackTitle: string): TalkMeta {
-  const firstH1 = tree.children.find((node) => node.type === "heading" && node.depth === 1);
-  const firstHeading = tree.children.find((node) => node.type === "heading");
-  const titleNode = firstH1 ?? firstHeading;
-  const title = titleNode === undefined ? fallbackTitle : nodeText(titleNode) || fallbackTitle;
+/** The header fields and the language of a parsed write-up, with its title (see `findTitle`). */
+export function readMeta(tree: Root, title: string): TalkMeta {
   const fields = readHeaderFields(tree.children);
   return { ...fields, title, lang: detectLang(nodeText(tree)) };
 }

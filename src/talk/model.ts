@@ -35,6 +35,14 @@ export interface Speaker {
   /** Job title read from the bio, e.g. `OpenAI首席执行官`, `CEO of Acme`. */
   title?: string;
   role: SpeakerRole;
+  /**
+   * The interviewer or host: labelled by a role (`主持人`, `Host`, `Q`) or by
+   * the programme (`《晚点》`), not named by a title that names the guests, or
+   * asking most of the questions. Nobody is host in a single-speaker talk.
+   * Hosts' turns are context, not quotes. The parser always sets it;
+   * optional so hand-built speakers (tests, front matter) may leave it out.
+   */
+  host?: boolean;
 }
 
 export interface Turn {
@@ -54,8 +62,10 @@ export interface Quote {
   turn: number;
   line: number;
   score: number;
-  /** Human-readable reasons behind the score. */
+  /** Human-readable reasons behind the score: each feature's contribution, largest first. */
   why: string[];
+  /** The ranker's features, each in [0, 1] (src/talk/rank/features.ts), for `npm run fit`. */
+  features?: Record<string, number>;
 }
 
 /** Where the deck's points came from: the write-up's own summary, or derived from the talk. */

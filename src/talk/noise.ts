@@ -12,13 +12,19 @@ const NOISE_HEADING =
 
 /** Short calls to follow, star, subscribe or scan. */
 const PROMO =
-  /关注(公众号|我们)|设[🌟⭐星]标|星标|点击.{0,8}关注|扫码|长按.{0,6}二维码|点赞.{0,4}在看|转发.{0,4}在看|跳转到.{0,30}查看|阅读原文|^\d+篇原创内容$|^公众号$|subscribe (to|for)|follow us|like and subscribe|sign up for our newsletter|view (it )?in (your )?browser/iu;
+  /关注(公众号|我们)|设[🌟⭐星]标|星标|点击.{0,8}关注|扫码|长按.{0,6}二维码|点赞.{0,4}在看|转发.{0,4}在看|跳转到.{0,30}查看|阅读原文|^\d+篇原创内容$|^公众号$|subscribe (to|for)|follow us|like and subscribe|sign up for our newsletter|view (it )?in (your )?browser|后台回复|回复关键词|【(赞|在看|分享|评论)】|本文系.{0,12}(授权|转载)|获授权(刊载|转载)|仅代表作者|未经授权|all rights reserved|reprinted with permission/iu;
 
 /** A promotional line is short; a long paragraph that mentions "关注" is content. */
 const PROMO_MAX_LENGTH = 80;
 
 export function isNoiseHeading(heading: Heading): boolean {
-  return NOISE_HEADING.test(nodeText(heading).trim());
+  return isNoiseHeadingText(nodeText(heading));
+}
+
+/** `推荐阅读`, `往期精选`, also as a paragraph (`****推荐阅读`): a list of other articles follows. */
+export function isNoiseHeadingText(text: string): boolean {
+  const trimmed = text.replace(/\*/g, "").trim();
+  return trimmed.length <= 30 && NOISE_HEADING.test(trimmed);
 }
 
 export function isNoiseText(text: string): boolean {

@@ -1,31 +1,17 @@
-import type { Heading, Paragraph, PhrasingContent, RootContent } from "mdast";
-import { inlineText } from "./markdown.js";
+import type { Heading, Paragraph, RootContent } from "mdast";
+import { inlineText, isAllBold } from "./markdown.js";
 import { isNoiseText } from "./noise.js";
 import { readingLength } from "./text.js";
-
-/** True when every visible part of the paragraph is bold: `**算力的边界**`, `****02 存储墙****`. */
-function isAllBold(nodes: readonly PhrasingContent[]): boolean {
-  let bold = false;
-  const visit = (children: readonly PhrasingContent[], inStrong: boolean): boolean =>
-    children.every((node) => {
-      if (node.type === "strong") {
-        bold = true;
-        return visit(node.children, true);
-      }
-      if (node.type === "text") return inStrong || node.value.replace(/\*+/g, "").trim() === "";
-      if (node.type === "break") return true;
-      if ("children" in node) return visit(node.children, inStrong);
-      return inStrong;
-    });
-  return visit(nodes, false) && bold;
-}
 
 /**
  * A bold-only paragraph used as a section heading (WeChat articles rarely use
  * `##`): short, no sentence end, not a speaker label, not a promo line.
  */
-function headingText(paragraph: Paragraph): string | undefined {
-  if (!isAllBold(paragraph.children)) return undefined;
+function headingText(
+  paragraph: Paragraph,
+  isTurn: (paragraph: Paragraph) => boolean,
+): string | undefined {
+  if (!isAllBold(paragraph.children) || isTurn(paragraph)) return undefined;
   const text = inlineText(paragraph.children)
     .replace(/^\*+|\*+$/g, "")
     .trim();
@@ -51,19 +37,23 @@ function asHeading(text: string, from: Paragraph, to: Paragraph): Heading {
 /**
  * Turns bold-only paragraphs into headings, joining a marker and its title
  * split over two paragraphs (`**01**` then `**算力的边界**` → `01 算力的边界`).
+ * `isTurn` keeps a short question bold throughout (`**《晚点》：为什么？**`) a turn.
  */
-export function promoteBoldHeadings(children: readonly RootContent[]): RootContent[] {
+export function promoteBoldHeadings(
+  children: readonly RootContent[],
+  isTurn: (paragraph: Paragraph) => boolean = () => false,
+): RootContent[] {
   const out: RootContent[] = [];
   for (let index = 0; index < children.length; index += 1) {
     const node = children[index];
     if (node === undefined) continue;
-    const text = node.type === "paragraph" ? headingText(node) : undefined;
+    const text = node.type === "paragraph" ? headingText(node, isTurn) : undefined;
     if (node.type !== "paragraph" || text === undefined) {
       out.push(node);
       continue;
     }
     const next = children[index + 1];
-    const nextText = next?.type === "paragraph" ? headingText(next) : undefined;
+    const nextText = next?.type === "paragraph" ? headingText(next, isTurn) : undefined;
     if (
       next?.type === "paragraph" &&
       nextText !== undefined &&

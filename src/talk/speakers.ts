@@ -1,14 +1,48 @@
-import { readLabel } from "./labels.js";
 import { nodeText } from "./markdown.js";
 import type { Speaker, SpeakerRole } from "./model.js";
 import type { Block } from "./sections.js";
 
-const AUDIENCE = /提问者|观众|听众|现场提问|audience|questioner|attendee|^q$/i;
+const AUDIENCE = /提问者|观众|听众|现场提问|audience|questioner|attendee/i;
+/** Labels that name the interviewer by role: `主持人：`, `Host:`, `Q:`, `问：`. */
+const HOST_ROLE =
+  /^(主持人|主持|记者|采访者|采访人|对话人|问|Q|host|co-?host|interviewer|moderator|anchor)$/i;
+/** A programme or publication speaking as the interviewer: `《远光灯》：`, `《晚点》：`. */
+const PROGRAMME = /^《[^》]{1,20}》$/u;
 const BIO_HEADING =
   /简介|介绍|嘉宾|讲者|演讲者|about the (speakers?|guests?|hosts?)|speakers?|guests?|bios?$/i;
 
 export function roleOf(name: string): SpeakerRole {
   return AUDIENCE.test(name) ? "audience" : "speaker";
+}
+
+/** A label that says "the interviewer" rather than who: a role word or the programme's name. */
+export function isHostLabel(name: string): boolean {
+  return HOST_ROLE.test(name.trim()) || PROGRAMME.test(name.trim());
+}
+
+/** Only a role word: `主持人`, `Host`, `Q` (a programme's name is a name). */
+export function isRoleWord(name: string): boolean {
+  return HOST_ROLE.test(name.trim());
+}
+
+/**
+ * What a label must look like to count after a single use: a person's name
+ * (`Sam`, `Erik & Barry`, `Kevin Weil`, `楼天城`, `凯文·韦尔`) or a programme
+ * (`《远光灯》`), not a phrase (`视频和多模态模型`, `The answer`).
+ */
+export function looksLikePersonName(name: string): boolean {
+  const trimmed = name.trim();
+  if (PROGRAMME.test(trimmed)) return true;
+  if (/^[\p{Script=Han}]{2,4}$/u.test(trimmed)) return true;
+  if (/^[\p{Script=Han}]{1,6}[·•・][\p{Script=Han}]{1,8}$/u.test(trimmed)) return true;
+  const words = trimmed
+    .split(/\s+/)
+    .filter((word) => !/^(&|and|de|van|von|der|da|di|le|la)$/.test(word));
+  return (
+    words.length >= 1 &&
+    words.length <= 4 &&
+    words.every((word) => /^[A-Z][\p{Script=Latin}'’.-]*$/u.test(word) || /^[A-Z]{2,4}$/.test(word))
+  );
 }
 
 /** Bios: paragraphs under a speakers/简介 heading that start with a speaker's name. */
@@ -47,12 +81,13 @@ export function buildSpeakers(
   names: readonly string[],
   blocks: readonly Block[],
   labelsUsed: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  hosts: ReadonlySet<string> = new Set(),
 ): Speaker[] {
   return names.map((name) => {
     const found = findBio(blocks, name);
     const other = [...(labelsUsed.get(name) ?? [])].filter((label) => label !== name);
     const aliases = [...new Set([...(found?.aliases ?? []), ...other])];
-    const speaker: Speaker = { name, aliases, role: roleOf(name) };
+    const speaker: Speaker = { name, aliases, role: roleOf(name), host: hosts.has(name) };
     if (found !== undefined) {
       speaker.bio = found.bio;
       const title = titleFromBio(found.bio);
@@ -60,40 +95,4 @@ export function buildSpeakers(
     }
     return speaker;
   });
-}
-
-/**
- * Which labels are real speakers: a name used at least twice, one written
- * with a timestamp, one the front matter or a bio introduces, an audience
- * label, or any bold label where two or more names take bold turns (a
- * conversation). A one-off `**Note:**` or `一些有意思的点：` is not a speaker.
- */
-export function acceptedLabelNames(
-  blocks: readonly Block[],
-  known: ReadonlySet<string>,
-): Set<string> {
-  const counts = new Map<string, number>();
-  const bold = new Set<string>();
-  const accepted = new Set<string>();
-  for (const block of blocks) {
-    if (block.inNoiseSection || block.node.type !== "paragraph") continue;
-    const label = readLabel(block.node);
-    if (label === undefined) continue;
-    counts.set(label.name, (counts.get(label.name) ?? 0) + 1);
-    if (label.kind === "timestamp") accepted.add(label.name);
-    if (label.kind === "bold") bold.add(label.name);
-  }
-  const conversation = bold.size >= 2;
-  for (const [name, count] of counts) {
-    if (
-      count >= 2 ||
-      known.has(name) ||
-      (conversation && bold.has(name)) ||
-      roleOf(name) === "audience" ||
-      findBio(blocks, name) !== undefined
-    ) {
-      accepted.add(name);
-    }
-  }
-  return accepted;
 }

@@ -49,9 +49,39 @@ export function splitSentences(text: string): string[] {
  */
 export function readingLength(text: string): number {
   let units = 0;
-  for (const char of text) if (CJK_CHAR.test(char)) units += 1;
-  const latinWords = text.replace(new RegExp(CJK_CHAR.source, "gu"), " ").match(/[\p{L}\p{N}]+/gu);
-  return units + (latinWords?.length ?? 0);
+  let inWord = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.codePointAt(index) ?? 0;
+    if (code > 0xffff) index += 1;
+    const kind = charKind(code);
+    if (kind === CJK_UNIT) units += 1;
+    else if (kind === WORD_CHAR && !inWord) units += 1;
+    inWord = kind === WORD_CHAR;
+  }
+  return units;
+}
+
+const CJK_UNIT = 0;
+const WORD_CHAR = 1;
+const OTHER = 2;
+/** What each code point counts as, decided once per code point: `readingLength` runs on every sentence. */
+const kinds = new Map<number, number>();
+
+function charKind(code: number): number {
+  if (code < 0x80) {
+    const isWord =
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a);
+    return isWord ? WORD_CHAR : OTHER;
+  }
+  let kind = kinds.get(code);
+  if (kind === undefined) {
+    const char = String.fromCodePoint(code);
+    kind = CJK_CHAR.test(char) ? CJK_UNIT : /[\p{L}\p{N}]/u.test(char) ? WORD_CHAR : OTHER;
+    kinds.set(code, kind);
+  }
+  return kind;
 }
 
 /** `zh` when Han characters outnumber Latin words, else `ja`/`ko` by script, else `en`. */

@@ -31,9 +31,8 @@ describe("deck content", () => {
       /## AGI 的发展路径\n\n[^\n]+\n\n<!--\n相关引语\n- 萨姆·奥特曼꞉ 简单来说，我们用1级表示聊天机器人/,
     );
     expect(markdown).toMatch(
-      /## 初创公司的挑战\n\n[^\n]+\n\n<!--\n相关引语\n(- 凯文·韦尔꞉ [^\n]+\n){2}-->/,
+      /## 初创公司的挑战\n\n[^\n]+\n\n<!--\n相关引语\n(- (凯文·韦尔|萨姆·奥特曼)꞉ [^\n]+\n){2}-->/,
     );
-    expect(markdown).toContain("弄清楚那个边界真的很难");
     expect(markdown).toContain("![w:200](qr.svg)");
     const qr = await readFile(join(result.outputDir, "qr.svg"), "utf8");
     expect(qr).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);

@@ -30,8 +30,15 @@ export async function cardRenderer(): Promise<CardRenderer> {
   return new CardRenderer(await loadCardFonts(), await EmojiSet.load(), await loadTemplates());
 }
 
+/** The longest candidate that starts so: a whole bold run rather than its first sentence alone. */
 export function quoteStarting(talk: Talk, start: string): Quote {
-  const quote = talk.quotes.find((candidate) => candidate.text.startsWith(start));
+  const quote = talk.quotes
+    .filter((candidate) => candidate.text.startsWith(start))
+    .reduce<Quote | undefined>(
+      (longest, candidate) =>
+        longest === undefined || candidate.text.length > longest.text.length ? candidate : longest,
+      undefined,
+    );
   if (quote === undefined) throw new Error(`no sample quote starts with ${start}`);
   return quote;
 }
