@@ -11,7 +11,7 @@ const SUMMARY_HEADING =
   /内容提要|内容摘要|要点|摘要|提要|划重点|核心观点|主要观点|概要|key (points|takeaways)|takeaways|summary|highlights|tl;?dr/i;
 /** A lead-in line such as `主要观点如下：`, `一些有意思的点：`, `丨划重点` or `Key takeaways:`. */
 const SUMMARY_LEAD_IN =
-  /(观点|要点|重点|的点|如下|以下|划重点|takeaways|key points|highlights|summary|in this (episode|talk)[^:：]*)\s*[:：]?\s*$/i;
+  /(观点|要点|重点|的点|几点|如下|以下|划重点|takeaways|key points|highlights|summary|in this (episode|talk)[^:：]*)\s*[:：]?\s*$/i;
 /** Headings of the transcript and other non-topic sections: never points (`What about rent?` is one). */
 const NOT_A_TOPIC =
   /对话|全文|正文|实录|访谈|简介|介绍|目录|概述|基本信息|^(?:the |full |complete )?(?:transcript|conversation|interview|about|speakers?|guests?|chapters?|show notes|references?|links?|overview|metadata)\b/i;
@@ -48,6 +48,22 @@ function listRun(blocks: readonly Block[], from: number): Point[] {
   for (let index = from; index < blocks.length; index += 1) {
     const node = blocks[index]?.node;
     if (node?.type !== "list") break;
+    for (const point of listToPoints(node)) points.push({ ...point, n: points.length + 1 });
+  }
+  return points;
+}
+
+/**
+ * Every list item of a summary section, through its sub-headings (`## 要点回顾`
+ * with a `###` per topic, each over its own list), up to the next heading of
+ * the summary's depth or higher.
+ */
+function sectionListPoints(blocks: readonly Block[], from: number, depth: number): Point[] {
+  const points: Point[] = [];
+  for (let index = from + 1; index < blocks.length; index += 1) {
+    const node = blocks[index]?.node;
+    if (node === undefined || (node.type === "heading" && node.depth <= depth)) break;
+    if (node.type !== "list") continue;
     for (const point of listToPoints(node)) points.push({ ...point, n: points.length + 1 });
   }
   return points;
@@ -157,8 +173,19 @@ export function findPoints(
   description?: string,
   speech?: readonly SpeechParagraph[],
 ): FoundPoints {
-  const live = blocks.filter((block) => !block.inNoiseSection);
+  // A summary set off as a callout (`> AI Summary：` over a quoted list) reads like one that is not.
+  const live = blocks
+    .filter((block) => !block.inNoiseSection)
+    .flatMap((block) =>
+      block.node.type === "blockquote"
+        ? block.node.children.map((node) => ({ ...block, node }))
+        : [block],
+    );
   for (const [index, block] of live.entries()) {
+    if (block.node.type === "heading" && SUMMARY_HEADING.test(nodeText(block.node))) {
+      const points = sectionListPoints(live, index, block.node.depth);
+      if (points.length > 0) return { points };
+    }
     const previous = live[index - 1]?.node;
     const introduced =
       (previous?.type === "paragraph" && SUMMARY_LEAD_IN.test(nodeText(previous))) ||
