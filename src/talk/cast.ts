@@ -1,6 +1,6 @@
 import type { Paragraph } from "mdast";
 import { type LabelKind, readLabel, readRoleLine } from "./labels.js";
-import { inlineText, startLine } from "./markdown.js";
+import { inlineText } from "./markdown.js";
 import { bracketAliases, knownFullNames, nameKey, People, type SpeakerHint } from "./names.js";
 import type { Block } from "./sections.js";
 import { findBio, isHostLabel, looksLikePersonName, roleOf } from "./speakers.js";
@@ -118,7 +118,7 @@ export function peopleOf(
   for (const hint of hints) people.add(hint.name, hint.aliases);
   const labelNames = [...labels];
   for (const name of labelNames) if (isFullName(name)) people.add(name);
-  const dotted = knownFullNames(blocks, []);
+  const dotted = knownFullNames(blocks);
   for (const name of dotted) people.add(name);
   const named = [...labelNames, ...dotted, ...hints.map((hint) => hint.name)];
   for (const [name, other] of bracketAliases(prose, named)) {
@@ -176,14 +176,4 @@ export function presenterNamed(blocks: readonly Block[]): string | undefined {
     if (line?.role === "speaker" && line.names.length === 1) return line.names[0];
   }
   return undefined;
-}
-
-/** Lines of the header role lines, so they are not taken as speech. */
-export function roleLineNumbers(blocks: readonly Block[]): Set<number> {
-  const lines = new Set<number>();
-  for (const block of blocks) {
-    if (block.node.type === "paragraph" && readRoleLine(block.node) !== undefined)
-      lines.add(startLine(block.node));
-  }
-  return lines;
 }

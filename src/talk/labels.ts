@@ -1,5 +1,6 @@
 import type { Paragraph, PhrasingContent } from "mdast";
 import { boldMask, dropVisiblePrefix, isAllBold, rawInlineText } from "./markdown.js";
+import { isHanName } from "./names.js";
 
 /** How a turn's speaker was written: `**Name：**`, `Name:` or `Name (00:04:30):`. */
 export type LabelKind = "bold" | "plain" | "timestamp";
@@ -26,7 +27,7 @@ const TIMESTAMP = /\s*[(（]\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*[)）]\s*$/u;
 const LONG_HAN_NAME = 10;
 
 /** The name a label gives, or undefined when the text before the colon cannot be a name. */
-export function asName(raw: string): string | undefined {
+function asName(raw: string): string | undefined {
   const name = raw.replace(/\*/g, "").replace(TIMESTAMP, "").replace(/\s+/g, " ").trim();
   if (!NAME.test(name) || /^\d+$/.test(name) || NOT_A_NAME.test(name) || SAYING.test(name))
     return undefined;
@@ -127,7 +128,7 @@ function namesOnly(text: string): string[] | undefined {
       name,
     ) ||
     (linked && /^[A-Z][\p{Script=Latin}'’.-]*$/u.test(name)) ||
-    /^[\p{Script=Han}]{2,4}$|^[\p{Script=Han}]{1,6}[·•・][\p{Script=Han}]{1,8}$/u.test(name);
+    isHanName(name);
   return names.length > 0 && names.length <= 4 && names.every(person) ? names : undefined;
 }
 

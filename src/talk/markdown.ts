@@ -32,6 +32,14 @@ export function rawInlineText(nodes: readonly PhrasingContent[]): string {
 }
 
 /**
+ * The text of a paragraph's own text nodes, line breaks kept, bold and links
+ * left out: where `key: value` header lines are read (`**Date:** …` is not one).
+ */
+export function ownText(paragraph: Paragraph): string {
+  return paragraph.children.map((child) => ("value" in child ? child.value : "")).join("");
+}
+
+/**
  * Transcript markers: `[laughter]`, `[04:06]`, `[unintelligible 00:07:00]`,
  * `(applause)`, `（全场笑）`, a footnote mark `[1]`, and a translator's or editor's inline note
  * `（译者注：…）`: none of it is the speaker's words.

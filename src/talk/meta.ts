@@ -1,5 +1,5 @@
 import type { Root, RootContent } from "mdast";
-import { nodeText } from "./markdown.js";
+import { nodeText, ownText } from "./markdown.js";
 import type { TalkMeta } from "./model.js";
 import { detectLang } from "./text.js";
 
@@ -43,7 +43,7 @@ function readHeaderFields(blocks: readonly RootContent[]): Partial<TalkMeta> {
     if (block.type === "heading" && block.depth > 1) break;
     if (block.type !== "paragraph") continue;
     // Header values sit one per line, so read the raw lines, not the joined text.
-    const raw = block.children.map((child) => ("value" in child ? child.value : "")).join("");
+    const raw = ownText(block);
     for (const line of raw.split("\n")) {
       const match = HEADER_LINE.exec(line);
       if (match === null) {

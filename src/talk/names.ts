@@ -8,7 +8,15 @@ export interface SpeakerHint {
 }
 
 /** `萨姆·奥特曼`, `莱克斯·弗里德曼`: Chinese renderings of foreign names carry a middle dot. */
-const DOTTED_NAME = /[\p{Script=Han}]{1,6}[·•・][\p{Script=Han}]{1,8}/gu;
+const DOTTED = "[\\p{Script=Han}]{1,6}[·•・][\\p{Script=Han}]{1,8}";
+const DOTTED_NAME = new RegExp(DOTTED, "gu");
+/** A Chinese name on its own: `张三`, `楼天城`, `萨姆·奥特曼`. */
+const HAN_NAME = new RegExp(`^(?:[\\p{Script=Han}]{2,4}|${DOTTED})$`, "u");
+
+/** Whether the text is a Chinese name and nothing else: two to four Han characters, or a dotted name. */
+export function isHanName(text: string): boolean {
+  return HAN_NAME.test(text);
+}
 /** Words that end the text before a name: `主持人是莱克斯·…`, `首席执行官萨姆·…`, `使用埃德·…`. */
 const BEFORE_NAME = /^.*[是的和与及请到由为人官者在了将被对向用使让跟给同据称像如从叫位事友见]/u;
 /** Words that start the text after a name: `…·宾斯托克与高德纳`, `…·麦卡锡在`, `…·奥卢科顿指出`. */
@@ -34,9 +42,9 @@ export function proseText(blocks: readonly Block[]): string {
     .join("\n");
 }
 
-/** Full names the text introduces (dotted names anywhere) and the front matter gives. */
-export function knownFullNames(blocks: readonly Block[], hints: readonly SpeakerHint[]): string[] {
-  const names = new Set(hints.map((hint) => hint.name));
+/** The dotted full names the text introduces anywhere outside link lists. */
+export function knownFullNames(blocks: readonly Block[]): string[] {
+  const names = new Set<string>();
   for (const block of blocks) {
     if (block.inNoiseSection || block.node.type !== "paragraph") continue;
     for (const match of nodeText(block.node).matchAll(DOTTED_NAME)) names.add(trimRunIn(match[0]));
@@ -133,8 +141,10 @@ export class People {
 }
 
 /** What a bracket after a name may hold to be that person's other name: a Latin or a dotted name. */
-const NAME_LIKE =
-  /^(?:[A-Z][\p{Script=Latin}'’.-]*(?:\s+(?:[A-Z][\p{Script=Latin}'’.-]*|de|van|von|der|da|di|le|la)){0,3}|[\p{Script=Han}]{1,6}[·•・][\p{Script=Han}]{1,8})$/u;
+const NAME_LIKE = new RegExp(
+  `^(?:[A-Z][\\p{Script=Latin}'’.-]*(?:\\s+(?:[A-Z][\\p{Script=Latin}'’.-]*|de|van|von|der|da|di|le|la)){0,3}|${DOTTED})$`,
+  "u",
+);
 const BRACKET = /[（(]([^）)\n]{2,40})[）)]/gu;
 const LATIN_BEFORE = /([A-Z][\p{Script=Latin}'’.-]*(?:\s+[A-Z][\p{Script=Latin}'’.-]*){1,3})\s*$/u;
 

@@ -1,10 +1,4 @@
-import {
-  acceptLabels,
-  interviewerNamed,
-  peopleOf,
-  presenterNamed,
-  roleLineNumbers,
-} from "./cast.js";
+import { acceptLabels, interviewerNamed, peopleOf, presenterNamed } from "./cast.js";
 import { readLabel } from "./labels.js";
 import { parseMarkdown } from "./markdown.js";
 import { readMeta } from "./meta.js";
@@ -109,7 +103,6 @@ export function parseTalk(markdown: string, file: string, hints: TalkHints = {})
       labelsUsed.set(name, new Set([...forms, ...shortForms(forms, prose)]));
       const skipLines = new Set([
         ...(titleLine === undefined ? [] : [titleLine]),
-        ...roleLineNumbers(blocks),
         ...leadLines(blocks, labelsUsed.get(name) ?? forms, titleLine),
       ]);
       drafts = singleSpeakerTurn(blocks, name, { skipLines });

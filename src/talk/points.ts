@@ -1,5 +1,5 @@
 import type { List, ListItem, Paragraph } from "mdast";
-import { inlineText, nodeText, startLine } from "./markdown.js";
+import { inlineText, nodeText, ownText, startLine } from "./markdown.js";
 import type { Point } from "./model.js";
 import type { Block } from "./sections.js";
 import { derivePoints, type SpeechParagraph } from "./summarize.js";
@@ -97,10 +97,7 @@ function chapterPoints(blocks: readonly Block[]): Point[] {
     if (block.inNoiseSection) continue;
     const texts =
       block.node.type === "paragraph"
-        ? block.node.children
-            .map((child) => ("value" in child ? child.value : ""))
-            .join("")
-            .split("\n")
+        ? ownText(block.node).split("\n")
         : block.node.type === "list"
           ? block.node.children.map((item) => nodeText(item))
           : [];

@@ -1,5 +1,6 @@
 import { nodeText } from "./markdown.js";
 import type { Speaker, SpeakerRole } from "./model.js";
+import { isHanName } from "./names.js";
 import type { Block } from "./sections.js";
 
 const AUDIENCE = /提问者|观众|听众|现场提问|audience|questioner|attendee/i;
@@ -33,8 +34,7 @@ export function isRoleWord(name: string): boolean {
 export function looksLikePersonName(name: string): boolean {
   const trimmed = name.trim();
   if (PROGRAMME.test(trimmed)) return true;
-  if (/^[\p{Script=Han}]{2,4}$/u.test(trimmed)) return true;
-  if (/^[\p{Script=Han}]{1,6}[·•・][\p{Script=Han}]{1,8}$/u.test(trimmed)) return true;
+  if (isHanName(trimmed)) return true;
   const words = trimmed
     .split(/\s+/)
     .filter((word) => !/^(&|and|de|van|von|der|da|di|le|la)$/.test(word));

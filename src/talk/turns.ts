@@ -1,7 +1,7 @@
 import type { List, Paragraph, PhrasingContent } from "mdast";
 import { isEditorial, isEndMarker, isFragment } from "./editorial.js";
 import { readLabel, readRoleLine } from "./labels.js";
-import { inlineText, isImageOnly, nodeText, startLine } from "./markdown.js";
+import { inlineText, isImageOnly, nodeText, ownText, startLine } from "./markdown.js";
 import { isNoiseHeadingText, isNoiseParagraph, isNoiseText } from "./noise.js";
 import type { Block } from "./sections.js";
 import { readingLength } from "./text.js";
@@ -120,10 +120,6 @@ export function buildTurns(
 /** `Title: …`, `日期：…` lines, one or several: a header, not speech. */
 const HEADER_LINES = /^(?:[^:：\n]{1,12}[:：][^\n]*\n?)+$/u;
 
-function rawLines(node: Paragraph): string {
-  return node.children.map((child) => ("value" in child ? child.value : "")).join("");
-}
-
 /** Each item of a list (nested items too) as a paragraph of its own: notes are often bullets. */
 function listParagraphs(list: List): TurnParagraph[] {
   const out: TurnParagraph[] = [];
@@ -131,7 +127,7 @@ function listParagraphs(list: List): TurnParagraph[] {
     for (const child of item.children) {
       if (child.type === "paragraph") {
         const text = inlineText(child.children);
-        if (text === "" || isAside(child) || HEADER_LINES.test(rawLines(child))) continue;
+        if (text === "" || isAside(child) || HEADER_LINES.test(ownText(child))) continue;
         out.push({ text, inline: child.children, line: startLine(child) });
       } else if (child.type === "list") out.push(...listParagraphs(child));
     }
@@ -176,7 +172,7 @@ export function singleSpeakerTurn(
     if (kind === "card") dropCardHead(draft, startLine(node));
     if (kind !== "speech") continue;
     const text = inlineText(node.children);
-    if (text === "" || HEADER_LINES.test(rawLines(node))) continue;
+    if (text === "" || HEADER_LINES.test(ownText(node))) continue;
     paragraphs.push({ text, inline: node.children, line: startLine(node) });
   }
   const [first] = paragraphs;
