@@ -109,6 +109,28 @@ function nextBuffer(current: Buffer | undefined, size: number, maxBytes: number)
 }
 
 /**
+ * The buffer for the next read of `length` bytes so far: the same one while it
+ * has room, else a larger one; refused once more than the cap has been read.
+ * Shared by the async and the sync read loops.
+ */
+function roomToRead(
+  buffer: Buffer,
+  length: number,
+  info: Stats,
+  path: string,
+  rules: InputFileRules,
+): Buffer {
+  if (length !== buffer.length) return buffer;
+  if (length > rules.maxBytes) throw tooLarge(path, rules, undefined);
+  return nextBuffer(buffer, info.size, rules.maxBytes);
+}
+
+/** A failure after the file was opened: talkdeck's own errors as they are, the system's as a read error. */
+function asReadError(path: string, rules: InputFileRules, error: unknown): TalkdeckError {
+  return error instanceof TalkdeckError ? error : openError(path, rules, error);
+}
+
+/**
  * Reads a file named by the user's input, checked before a byte is read: it
  * must be an ordinary file (not a folder, FIFO, device or socket) no larger
  * than `maxBytes`. The checks are made on the opened file, so a path swapped
@@ -129,17 +151,13 @@ export async function readInputFile(path: string, rules: InputFileRules): Promis
     let buffer = nextBuffer(undefined, info.size, rules.maxBytes);
     let length = 0;
     for (;;) {
-      if (length === buffer.length) {
-        if (length > rules.maxBytes) throw tooLarge(path, rules, undefined);
-        buffer = nextBuffer(buffer, info.size, rules.maxBytes);
-      }
+      buffer = roomToRead(buffer, length, info, path, rules);
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
       if (bytesRead === 0) return buffer.subarray(0, length);
       length += bytesRead;
     }
   } catch (error) {
-    if (error instanceof TalkdeckError) throw error;
-    throw openError(path, rules, error);
+    throw asReadError(path, rules, error);
   } finally {
     await handle.close();
   }
@@ -162,8 +180,7 @@ function withCheckedFileSync<T>(
     checkOrdinaryFile(path, rules, info);
     return use(fd, info);
   } catch (error) {
-    if (error instanceof TalkdeckError) throw error;
-    throw openError(path, rules, error);
+    throw asReadError(path, rules, error);
   } finally {
     closeSync(fd);
   }
@@ -175,10 +192,7 @@ export function readInputFileSync(path: string, rules: InputFileRules): Buffer {
     let buffer = nextBuffer(undefined, info.size, rules.maxBytes);
     let length = 0;
     for (;;) {
-      if (length === buffer.length) {
-        if (length > rules.maxBytes) throw tooLarge(path, rules, undefined);
-        buffer = nextBuffer(buffer, info.size, rules.maxBytes);
-      }
+      buffer = roomToRead(buffer, length, info, path, rules);
       const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (bytesRead === 0) return buffer.subarray(0, length);
       length += bytesRead;

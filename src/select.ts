@@ -42,6 +42,11 @@ interface PickContext {
 /** `q-3f2a`, `q-3f2a-c9e0` (a later quote sharing four digits), or a longer id the earlier scheme gave. */
 const QUOTE_ID = /^q-[0-9a-f]{4,40}(-[0-9a-f]{4,36})?$/;
 
+/** `talk.md:12`, the start of a note about a front-matter value. */
+function placeOf({ file, line }: ErrorLocation): string {
+  return `${file}${line === undefined ? "" : `:${line}`}`;
+}
+
 function preview(text: string): string {
   return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
@@ -115,17 +120,17 @@ function paraphrase(
   const speaker = talk.speakers.find((candidate) =>
     [candidate.name, ...candidate.aliases].some((name) => normalizeForMatch(name) === by),
   );
-  const { file, line } = context.spec.locate(path);
+  const where = context.spec.locate(path);
   if (speaker === undefined) {
     const names = talk.speakers.map((candidate) => candidate.name);
     context.notes.push(
-      `${file}${line === undefined ? "" : `:${line}`}: \`by: ${entry.by}\` is not one of the talk's speakers (${names.length === 0 ? "it names none" : names.join(", ")}): the quote is shown in that name`,
+      `${placeOf(where)}: \`by: ${entry.by}\` is not one of the talk's speakers (${names.length === 0 ? "it names none" : names.join(", ")}): the quote is shown in that name`,
     );
   }
   const quote = quoteFor(entry.text, talk, context, {
     speaker: speaker?.name ?? entry.by,
     turn: -1,
-    line: line ?? 0,
+    line: where.line ?? 0,
     score: 0,
     why: ["paraphrased: written in the front matter, not word for word in the talk"],
   });
@@ -191,9 +196,8 @@ function pickQuote(
     if (found !== undefined) {
       const sharing = quotes.filter((quote) => quote.id.startsWith(`${selector}-`));
       if (sharing.length > 0) {
-        const { file, line } = spec.locate(path);
         notes.push(
-          `${file}${line === undefined ? "" : `:${line}`}: \`${selector}\` is "${preview(found.text)}"; ${sharing.map((quote) => `\`${quote.id}\` ("${preview(quote.text)}")`).join(", ")} ${sharing.length === 1 ? "shares" : "share"} its digits`,
+          `${placeOf(spec.locate(path))}: \`${selector}\` is "${preview(found.text)}"; ${sharing.map((quote) => `\`${quote.id}\` ("${preview(quote.text)}")`).join(", ")} ${sharing.length === 1 ? "shares" : "share"} its digits`,
         );
       }
       return found;

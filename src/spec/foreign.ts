@@ -148,6 +148,9 @@ const READERS: ReadonlyArray<[string, Reader]> = [
   ],
 ];
 
+/** The keys `READERS` reads. */
+const BORROWED_KEYS: ReadonlySet<string> = new Set(READERS.map(([name]) => name));
+
 /**
  * Keys of other tools that sit near one of talkdeck's (`sources`, `images`,
  * `data`): never taken for a misspelling. Other keys need no listing: only a
@@ -196,7 +199,7 @@ function slips(written: string, own: string): number {
  * every one-letter slip of talkdeck's keys.
  */
 export function misspeltKey(key: string): string | undefined {
-  if (KNOWN_FOREIGN.has(key) || READERS.some(([name]) => name === key)) return undefined;
+  if (KNOWN_FOREIGN.has(key) || BORROWED_KEYS.has(key)) return undefined;
   let best: { own: string; slips: number } | undefined;
   for (const own of OWN_KEYS) {
     const count = slips(key, own);
@@ -238,7 +241,7 @@ export function sortKeys(data: Readonly<Record<string, unknown>>): SortedKeys {
       if (!(value === null && EMPTY_MEANS_ABSENT.has(key))) sorted.own[key] = value;
       continue;
     }
-    const borrowed = READERS.some(([name]) => name === key);
+    const borrowed = BORROWED_KEYS.has(key);
     if (borrowed && !unusable.has(key)) continue;
     const meant = borrowed ? undefined : misspeltKey(key);
     if (meant !== undefined) sorted.misspelt ??= { key, meant };

@@ -49,6 +49,11 @@ function resolveTheme(
   });
 }
 
+/** Whether a path relative to a folder (from `relative`) leaves that folder. */
+function climbsOut(inside: string): boolean {
+  return inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+}
+
 /**
  * Whether a link on the way (`out -> /etc`, committed to a repository)
  * leads `path` out of `folder`: the deepest part that exists, links
@@ -65,10 +70,12 @@ function leadsOut(folder: string, path: string): boolean {
   const realFolder = real(folder);
   if (realFolder === undefined) return false;
   let existing = path;
-  while (real(existing) === undefined && dirname(existing) !== existing)
+  let target = real(existing);
+  while (target === undefined && dirname(existing) !== existing) {
     existing = dirname(existing);
-  const inside = relative(realFolder, real(existing) ?? existing);
-  return inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside);
+    target = real(existing);
+  }
+  return climbsOut(relative(realFolder, target ?? existing));
 }
 
 /**
@@ -80,13 +87,10 @@ function leadsOut(folder: string, path: string): boolean {
 function outputInFileFolder(value: string, origin: string, location: ErrorLocation): string {
   const folder = dirname(resolvePath(origin));
   const resolved = resolvePath(folder, value);
-  const inside = relative(folder, resolved);
-  const climbsOut = (path: string) =>
-    path === ".." || path.startsWith(`..${sep}`) || isAbsolute(path);
   if (
     isAbsolute(value) ||
     win32.isAbsolute(value) ||
-    climbsOut(inside) ||
+    climbsOut(relative(folder, resolved)) ||
     leadsOut(folder, resolved)
   ) {
     throw new TalkdeckError(

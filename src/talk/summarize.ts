@@ -32,7 +32,8 @@ export interface DeriveOptions {
 }
 
 const MIN_POINTS = 3;
-const MAX_POINTS = 7;
+/** The most points a deck derives: more topics are merged. */
+export const MAX_POINTS = 7;
 const MINUTES_PER_POINT = 5;
 /** Words per minute of speech: Chinese characters, and words of other scripts. */
 const CJK_PER_MINUTE = 250;
@@ -299,7 +300,9 @@ function joinSentences(sentences: readonly Sentence[]): string {
     .join("");
 }
 
-function toPoint(topic: Topic, n: number): Point | undefined {
+/** The topic's point, numbered 0: `derivePoints` numbers the points it keeps. */
+function toPoint(topic: Topic): Point | undefined {
+  const n = 0;
   const score = centrality(topic);
   const heading = topic.headings.find((h) => !/[？?]/u.test(h.text));
   if (heading !== undefined) {
@@ -381,6 +384,6 @@ export function derivePoints(
     topics = mergeTopics(topics, max);
   }
   return topics
-    .flatMap((topic) => toPoint(topic, 0) ?? [])
+    .flatMap((topic) => toPoint(topic) ?? [])
     .map((point, index) => ({ ...point, n: index + 1 }));
 }

@@ -1,7 +1,7 @@
 import type { RootContent } from "mdast";
 import { isImageOnly, nodeText, startLine } from "./markdown.js";
 import type { Block } from "./sections.js";
-import type { SpeechParagraph, TopicSection } from "./summarize.js";
+import { MAX_POINTS, type SpeechParagraph, type TopicSection } from "./summarize.js";
 import { singleSpeakerTurn } from "./turns.js";
 import { measure } from "./words.js";
 
@@ -122,7 +122,7 @@ export function topicSections(
   blocks: readonly Block[],
   speech: readonly SpeechParagraph[] | undefined,
   notATopic: RegExp,
-  maxPoints = 7,
+  maxPoints = MAX_POINTS,
 ): TopicSections {
   const said = speechOf(blocks, speech);
   const whole: TopicSections = { sections: [{ paragraphs: said }], byHeadings: false };
@@ -154,11 +154,15 @@ export function topicSections(
   const topics = runs.filter((run) => run.topic);
   const sizes = topics.map((run) => sizeOf(under.get(run) ?? []));
   const typical = median(sizes);
-  const kept = topics.filter((_, index) => {
+  const kept: HeadingRun[] = [];
+  let headed = 0;
+  topics.forEach((run, index) => {
     const size = sizes[index] ?? 0;
-    return typical === 0 || (size > 0 && size * 5 >= typical);
+    if (typical === 0 || (size > 0 && size * 5 >= typical)) {
+      kept.push(run);
+      headed += size;
+    }
   });
-  const headed = kept.reduce((sum, run) => sum + sizeOf(under.get(run) ?? []), 0);
   const total = sizeOf(said);
   if (kept.length < 2 || headed * 5 < total * 3) return whole;
   const sections: TopicSection[] = kept.map((run) => ({
