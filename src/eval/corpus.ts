@@ -85,13 +85,29 @@ export async function loadCorpus(dir: string): Promise<CorpusCase[]> {
 }
 
 /** The names a talkdeck speaker goes by: the full name and every alias. */
-export function speakerForms(talk: Talk, name: string): Set<string> {
+function speakerForms(talk: Talk, name: string): Set<string> {
   const speaker = talk.speakers.find((entry) => entry.name === name);
   return new Set([name, ...(speaker?.aliases ?? [])].map(normalizeName));
 }
 
+/** `speakerForms` of each quote's speaker, worked out once per speaker. */
+function quoteSpeakerForms(talk: Talk): Array<Set<string>> {
+  const bySpeaker = new Map<string, Set<string>>();
+  return talk.quotes.map((quote) => {
+    let forms = bySpeaker.get(quote.speaker);
+    if (forms === undefined) {
+      forms = speakerForms(talk, quote.speaker);
+      bySpeaker.set(quote.speaker, forms);
+    }
+    return forms;
+  });
+}
+
+const namesMeet = (forms: ReadonlySet<string>, accepted: ReadonlySet<string>) =>
+  [...forms].some((form) => accepted.has(form));
+
 /** The names a reference accepts: its speaker, its label, and the other forms corpus.json gives the same person. */
-export function acceptedNames(entry: CorpusCase, quote: ReferenceQuote): Set<string> {
+function acceptedNames(entry: CorpusCase, quote: ReferenceQuote): Set<string> {
   const accepted = new Set(
     [quote.speaker, ...(quote.label === undefined ? [] : [quote.label])].map(normalizeName),
   );
@@ -103,10 +119,11 @@ export function acceptedNames(entry: CorpusCase, quote: ReferenceQuote): Set<str
 }
 
 function rankQuotes(entry: CorpusCase, talk: Talk): QuoteResult[] {
-  const candidates = talk.quotes.map((quote) => ({
+  const forms = quoteSpeakerForms(talk);
+  const candidates = talk.quotes.map((quote, index) => ({
     text: normalizeForScoring(quote.text),
     speaker: quote.speaker,
-    forms: speakerForms(talk, quote.speaker),
+    forms: forms[index] ?? new Set<string>(),
   }));
   return entry.quotes.map((reference) => {
     const wanted = normalizeForScoring(reference.text);
@@ -120,7 +137,7 @@ function rankQuotes(entry: CorpusCase, talk: Talk): QuoteResult[] {
         textRank = index + 1;
         textSpeaker = candidate.speaker;
       }
-      if ([...candidate.forms].some((form) => accepted.has(form))) {
+      if (namesMeet(candidate.forms, accepted)) {
         rank = index + 1;
         break;
       }
@@ -135,13 +152,12 @@ export function referencesMatched(entry: CorpusCase, talk: Talk): number[][] {
     text: normalizeForScoring(reference.text),
     accepted: acceptedNames(entry, reference),
   }));
-  return talk.quotes.map((quote) => {
+  const forms = quoteSpeakerForms(talk);
+  return talk.quotes.map((quote, at) => {
     const text = normalizeForScoring(quote.text);
-    const forms = speakerForms(talk, quote.speaker);
+    const names = forms[at] ?? new Set<string>();
     return references.flatMap((reference, index) =>
-      textsMatch(text, reference.text) && [...forms].some((form) => reference.accepted.has(form))
-        ? [index]
-        : [],
+      textsMatch(text, reference.text) && namesMeet(names, reference.accepted) ? [index] : [],
     );
   });
 }
@@ -243,6 +259,7 @@ export async function evaluateCase(dir: string, entry: CorpusCase, runs = 3): Pr
 
 export function totalsOf(results: readonly CaseResult[]): CorpusTotals {
   const quotes = results.flatMap((result) => result.quotes);
+  const anywhere = quotes.filter((quote) => quote.rank !== null).length;
   const within = (k: number) =>
     quotes.filter((quote) => quote.rank !== null && quote.rank <= k).length;
   return {
@@ -256,9 +273,10 @@ export function totalsOf(results: readonly CaseResult[]): CorpusTotals {
     references: quotes.length,
     top6: within(6),
     top10: within(10),
-    anywhere: quotes.filter((quote) => quote.rank !== null).length,
+    anywhere,
     textFound: quotes.filter((quote) => quote.textRank !== null).length,
-    rightSpeaker: quotes.filter((quote) => quote.rank !== null).length,
+    // Found anywhere is found with the right speaker: `rank` requires both.
+    rightSpeaker: anywhere,
     maxMs: Math.max(0, ...results.map((result) => result.ms)),
   };
 }

@@ -11,15 +11,15 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import { FEATURES, type FeatureName } from "../talk/rank/features.js";
+import { unitWeight } from "../talk/rank/model.js";
 import { defaultCorpusDir } from "./corpus.js";
 import { collectCases, type FitReport, fitCorpus } from "./fit.js";
+import { percent } from "./table.js";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 const weightsFile = resolve(projectRoot, "src", "talk", "rank", "weights.json");
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
-const percent = (part: number, whole: number) =>
-  whole === 0 ? "–" : `${Math.round((100 * part) / whole)}%`;
 
 function summary(report: FitReport): string {
   const inSample = report.cases.reduce((sum, entry) => sum + entry.inSample, 0);
@@ -46,7 +46,7 @@ function summary(report: FitReport): string {
       .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
       .map(
         (feature) =>
-          `${(FEATURES[feature.name as FeatureName] ?? feature.name).padEnd(32)} ${feature.weight.toFixed(2).padStart(6)}  ${(feature.scale > 0 ? feature.weight / feature.scale : 0).toFixed(2).padStart(8)}`,
+          `${(FEATURES[feature.name as FeatureName] ?? feature.name).padEnd(32)} ${feature.weight.toFixed(2).padStart(6)}  ${unitWeight(feature).toFixed(2).padStart(8)}`,
       ),
   ];
   return `${lines.join("\n")}\n`;

@@ -10,7 +10,12 @@
 import { join } from "node:path";
 import { TalkdeckError } from "../errors.js";
 import { FEATURE_NAMES } from "../talk/rank/features.js";
-import { type FeatureWeight, orderByScore, type RankModel } from "../talk/rank/model.js";
+import {
+  type FeatureWeight,
+  orderByScore,
+  type RankModel,
+  unitWeight,
+} from "../talk/rank/model.js";
 import { type CorpusCase, loadCorpus, parseCase, referencesMatched } from "./corpus.js";
 
 const BOLD = FEATURE_NAMES.indexOf("bold");
@@ -166,9 +171,7 @@ export function fitModel(cases: readonly FitCase[], options: FitOptions): RankMo
 
 /** References of one case found in the first `k` candidates, ranked by `model` as talkdeck ranks them. */
 export function foundInTop(entry: FitCase, model: RankModel, k = 10): number {
-  const weights = model.features.map((feature) =>
-    feature.scale > 0 ? feature.weight / feature.scale : 0,
-  );
+  const weights = model.features.map(unitWeight);
   const scored = entry.candidates.map((candidate) => ({
     ...candidate,
     score: candidate.x.reduce((sum, value, j) => sum + value * (weights[j] ?? 0), 0),
@@ -197,7 +200,7 @@ export function leaveOneCaseOut(cases: readonly FitCase[], options: FitOptions, 
   );
 }
 
-export const LAMBDAS = [0.003, 0.01, 0.03, 0.1, 0.3, 1] as const;
+const LAMBDAS = [0.003, 0.01, 0.03, 0.1, 0.3, 1] as const;
 
 export interface FitReport {
   model: RankModel;

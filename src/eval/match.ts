@@ -12,7 +12,7 @@ export function normalizeForScoring(text: string): string {
 }
 
 /** Length of the longest common substring, by dynamic programming over one row. */
-export function longestCommonSubstring(a: string, b: string): number {
+function longestCommonSubstring(a: string, b: string): number {
   const left = [...a];
   const right = [...b];
   let previous = new Uint16Array(right.length + 1);
@@ -30,7 +30,7 @@ export function longestCommonSubstring(a: string, b: string): number {
 }
 
 /** The share of the reference that must be one common run of characters. */
-export const MIN_COVERAGE = 0.6;
+const MIN_COVERAGE = 0.6;
 
 /** Both texts already normalised with `normalizeForScoring`. */
 export function textsMatch(candidate: string, reference: string): boolean {

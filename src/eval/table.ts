@@ -1,6 +1,6 @@
 import type { CaseResult, CorpusTotals } from "./corpus.js";
 
-function percent(part: number, whole: number): string {
+export function percent(part: number, whole: number): string {
   return whole === 0 ? "–" : `${Math.round((100 * part) / whole)}%`;
 }
 

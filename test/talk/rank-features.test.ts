@@ -8,7 +8,6 @@ import {
   splitSentences,
   withoutLeadIn,
 } from "../../src/talk/rank/sentences.js";
-import { readingLength } from "../../src/talk/text.js";
 
 const w = cue.wording;
 
@@ -62,12 +61,6 @@ describe("sentences", () => {
 });
 
 describe("wording cues", () => {
-  it("measures reading length as text.ts does", () => {
-    for (const text of ["好产品自己会说话。", "Ship it, then fix it.", "用 API 做 L4 的产品", ""]) {
-      expect(cue.readingUnits(text)).toBe(readingLength(text));
-    }
-  });
-
   it("length fit peaks at 12–60 Chinese characters and 8–30 words", () => {
     expect(cue.lengthFit(w("好的产品要为明天的模型而设计。"))).toBe(1);
     expect(cue.lengthFit(w("好。"))).toBe(0);

@@ -6,11 +6,11 @@
 import type { PhrasingContent } from "mdast";
 import { inlineText, rawInlineText, startLine } from "../markdown.js";
 import { isNoiseText } from "../noise.js";
+import { readingLength } from "../text.js";
 import type { TurnDraft, TurnParagraph } from "../turns.js";
 import type { TalkSentence } from "./context.js";
-import { readingUnits } from "./cues.js";
 import type { Candidate } from "./features.js";
-import { BOLD_LINE } from "./model.js";
+import { BOLD_LINE, compact } from "./model.js";
 import { quotedPhrases, sentenceSpans, splitSentences, withoutLeadIn } from "./sentences.js";
 
 const HAN = /\p{Script=Han}/u;
@@ -59,12 +59,12 @@ const LINK_OR_TIME = /https?:\/\/\S+|www\.\S+|\b\d{1,2}:\d{2}(?::\d{2})?\b/giu;
  * a time.
  */
 function quotable({ text, bold }: Candidate): boolean {
-  const units = readingUnits(text);
+  const units = readingLength(text);
   const han = HAN.test(text);
   const enough = (count: number) => (han ? count >= 6 : count >= 4);
   if (!enough(units) || (bold < BOLD_LINE && units > (han ? 120 : 60))) return false;
   if (/[？?]$/u.test(text) || NOT_QUOTABLE.test(text)) return false;
-  const rest = readingUnits(text.replace(LINK_OR_TIME, " "));
+  const rest = readingLength(text.replace(LINK_OR_TIME, " "));
   return enough(rest) && rest * 2 >= units && !isNoiseText(text);
 }
 
@@ -75,9 +75,6 @@ function quotable({ text, bold }: Candidate): boolean {
 function tidy(text: string): string {
   return text.replace(TRAILING_SOFT, "").replace(/\s+(?=[，。、；：！？）」』”])/gu, "");
 }
-
-/** Same text for de-duplication: no white space, punctuation, `*` or case. */
-const compact = (text: string) => text.replace(/[\s\p{P}*]/gu, "").toLowerCase();
 
 /** Every paragraph of every turn, cut into sentences. */
 export function talkSentences(turns: readonly TurnDraft[]): TalkSentence[] {
@@ -91,7 +88,6 @@ export function talkSentences(turns: readonly TurnDraft[]): TalkSentence[] {
           speaker: turn.speaker,
           turn: turnIndex,
           paragraph: paragraphIndex,
-          line: paragraph.line,
           opensTurn: inTurn === 0 && index === 0,
         });
       }
@@ -140,10 +136,10 @@ function boldShare(sentence: string, bold: readonly string[]): number {
 /** Two short sentences read as one when the second leans on the first and says something itself. */
 function joinable(first: string, second: string): boolean {
   const han = HAN.test(first + second);
-  const units = readingUnits(second);
+  const units = readingLength(second);
   // A tail too short to be a candidate itself (`That is all.`) adds nothing.
   if (units < (han ? 6 : 4) || !LEANS_ON_PREVIOUS.test(second)) return false;
-  return readingUnits(first) + units <= (han ? 90 : 45);
+  return readingLength(first) + units <= (han ? 90 : 45);
 }
 
 /**
@@ -284,9 +280,10 @@ export function candidatesOf(
     .map((candidate) => ({ ...candidate, text: tidy(candidate.text) }))
     .filter(quotable);
   // A line said twice (a teaser, then the turn) is kept where it is said last.
+  const keys = kept.map((candidate) => compact(candidate.text));
   const last = new Map<string, number>();
-  kept.forEach((candidate, index) => {
-    last.set(compact(candidate.text), index);
+  keys.forEach((key, index) => {
+    last.set(key, index);
   });
-  return kept.filter((candidate, index) => last.get(compact(candidate.text)) === index);
+  return kept.filter((_, index) => last.get(keys[index] ?? "") === index);
 }

@@ -1,5 +1,5 @@
 /** What the features compare a candidate with: the whole talk, its summary and title, its speakers. */
-import { readingUnits } from "./cues.js";
+import { readingLength } from "../text.js";
 import { sentenceSpans } from "./sentences.js";
 import {
   addInto,
@@ -21,7 +21,6 @@ export interface TalkSentence {
   /** Where it sits in its paragraph's text. */
   start: number;
   end: number;
-  line: number;
   /** First sentence of its turn. */
   opensTurn: boolean;
 }
@@ -97,7 +96,7 @@ export function rankContext(
 
   const spoken = new Map<string, number>();
   for (const { speaker, text } of sentences) {
-    spoken.set(speaker, (spoken.get(speaker) ?? 0) + readingUnits(text));
+    spoken.set(speaker, (spoken.get(speaker) ?? 0) + readingLength(text));
   }
   const most = Math.max(1, ...spoken.values());
   return {

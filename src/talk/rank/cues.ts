@@ -5,17 +5,10 @@
  * patterns read the lower-cased text (case-insensitive Unicode patterns are
  * slow), except where case matters (names).
  */
+import { readingLength } from "../text.js";
 import { wordsOf } from "./vectors.js";
 
 const HAN = /\p{Script=Han}/u;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-
-/** text.ts `readingLength` (one per CJK character, one per Latin word), by whole-string matches. */
-export function readingUnits(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const words = (cjk === 0 ? text : text.replace(CJK, " ")).match(/[\p{L}\p{N}]+/gu);
-  return cjk + (words?.length ?? 0);
-}
 
 /** A line as the cues read it, measured once. */
 export interface Wording {
@@ -27,7 +20,7 @@ export interface Wording {
 }
 
 export function wording(text: string): Wording {
-  return { text, lower: text.toLowerCase(), units: readingUnits(text), han: HAN.test(text) };
+  return { text, lower: text.toLowerCase(), units: readingLength(text), han: HAN.test(text) };
 }
 
 const clamp = (value: number) => Math.min(1, Math.max(0, value));

@@ -18,19 +18,18 @@ export interface RankModel {
   features: FeatureWeight[];
 }
 
-export const fittedModel: RankModel = weightsFile;
+const fittedModel: RankModel = weightsFile;
 
 /** Contributions smaller than this are left out of `why`. */
 const NEGLIGIBLE = 0.1;
 
-/** Per feature: its weight per unit of the raw value (the standardised weight over the spread). */
+/** A feature's weight per unit of the raw value: the standardised weight over the spread. */
+export function unitWeight(feature: FeatureWeight): number {
+  return feature.scale > 0 ? feature.weight / feature.scale : 0;
+}
+
 function unitWeights(model: RankModel): Map<string, number> {
-  return new Map(
-    model.features.map((feature) => [
-      feature.name,
-      feature.scale > 0 ? feature.weight / feature.scale : 0,
-    ]),
-  );
+  return new Map(model.features.map((feature) => [feature.name, unitWeight(feature)]));
 }
 
 const cached = new WeakMap<RankModel, ReturnType<typeof unitWeights>>();
@@ -69,7 +68,8 @@ export function scoreFeatures(
 /** How far down the list near-duplicates are kept apart. */
 const DISTINCT_TOP = 50;
 
-const compact = (text: string) => text.replace(/[\s\p{P}*]/gu, "").toLowerCase();
+/** Same text for de-duplication: no white space, punctuation, `*` or case. */
+export const compact = (text: string) => text.replace(/[\s\p{P}*]/gu, "").toLowerCase();
 
 /** A line at least this bold is one the write-up itself marked as a key line. */
 export const BOLD_LINE = 0.9;
