@@ -23,6 +23,8 @@ export interface Selection {
   theme: ThemeTokens;
   sizes: CardSize[];
   handle: string | undefined;
+  /** Absolute path of the user's local cover image for the title slide (`cover:`). */
+  cover: string | undefined;
   speakerNotes: boolean;
   /** Ids of the quotes the front matter wrote out (`{ text, by }`) because the write-up only paraphrases them. */
   paraphrased: ReadonlySet<string>;
@@ -382,6 +384,7 @@ export function select(talk: Talk, spec: ResolvedSpec): Selection {
     theme: spec.theme,
     sizes: spec.cards.sizes,
     handle: spec.cards.handle,
+    cover: spec.cover,
     speakerNotes: spec.deck.speakerNotes,
     paraphrased: context.paraphrased,
     // The deck and the cards may both pick automatically and skip the same quote.

@@ -30,6 +30,8 @@ export interface ResolvedSpec {
     author?: string;
     date?: string;
     place?: string;
+    /** The event's short name, for the cards' source line. */
+    event?: string;
     sourceUrl?: string;
     /** Where the talk itself can be watched (a podcast's `youtube_url`). */
     originalUrl?: string;
@@ -51,10 +53,14 @@ export interface ResolvedSpec {
     handle: string | undefined;
     /** Absolute path of a local logo image, resolved against the file that named it. */
     logo: string | undefined;
+    /** The carousel's shape, when the front matter asks for one. */
+    carousel: "portrait" | "tall" | "square" | undefined;
   };
+  /** Absolute path of a local cover image for the title slide, resolved against the file that named it. */
+  cover: string | undefined;
   /** Directory for this talk's outputs (already includes the talk's name). */
   outputDir: string;
-  /** The local files the build reads besides templates (talk, spec, theme tokens, logo), absolute. */
+  /** The local files the build reads besides templates (talk, spec, theme tokens, logo, cover), absolute. */
   inputFiles: string[];
   /** Where a front-matter key was written, for messages. */
   locate(path: readonly (string | number)[]): ErrorLocation;

@@ -106,14 +106,14 @@ function outputInFileFolder(value: string, origin: string, location: ErrorLocati
 }
 
 /**
- * The logo is read when the cards are drawn, but the build reads its input
- * files (to hash them) before that: refuse a FIFO, a device or an oversized
- * file now, when it is only opened. A missing logo is for the drawing to
- * report, so that `talkdeck quotes` works without it.
+ * The logo and the cover are read when the cards or the deck are drawn, but
+ * the build reads its input files (to hash them) before that: refuse a FIFO,
+ * a device or an oversized file now, when it is only opened. A missing image
+ * is for the drawing to report, so that `talkdeck quotes` works without it.
  */
-function checkLogoFile(path: string, location: ErrorLocation): void {
+function checkImageFile(path: string, what: "logo" | "cover", location: ErrorLocation): void {
   try {
-    checkInputFileSync(path, { maxBytes: INPUT_LIMITS.logo, what: "logo", location });
+    checkInputFileSync(path, { maxBytes: INPUT_LIMITS.logo, what, location });
   } catch (error) {
     if (error instanceof TalkdeckError && error.code === ErrorCode.FileNotFound) return;
     throw error;
@@ -185,7 +185,7 @@ function mergeBorrowed(under: Borrowed | undefined, over: Borrowed): Borrowed {
 /** Title, byline, date and links: talkdeck's keys, else what other tools' keys say. */
 function resolveMeta(merged: SpecInput, borrowed: Borrowed): ResolvedSpec["meta"] {
   const meta: ResolvedSpec["meta"] = {};
-  for (const key of ["title", "subtitle", "date", "place"] as const) {
+  for (const key of ["title", "subtitle", "date", "place", "event"] as const) {
     const value = merged[key];
     if (value !== undefined) meta[key] = value;
   }
@@ -251,7 +251,7 @@ export function resolveSpec(
   });
 
   /** The file a key was written in: relative paths resolve against it. */
-  const originOf = (key: "output" | "cards") =>
+  const originOf = (key: "output" | "cards" | "cover") =>
     fromTalk[key] !== undefined && (key !== "cards" || fromTalk.cards?.logo !== undefined)
       ? talk.file
       : specFile?.file;
@@ -273,7 +273,13 @@ export function resolveSpec(
     merged.cards?.logo === undefined || logoOrigin === undefined
       ? undefined
       : resolvePath(dirname(logoOrigin), merged.cards.logo);
-  if (logo !== undefined) checkLogoFile(logo, locate(["cards", "logo"]));
+  if (logo !== undefined) checkImageFile(logo, "logo", locate(["cards", "logo"]));
+  const coverOrigin = originOf("cover");
+  const cover =
+    merged.cover === undefined || coverOrigin === undefined
+      ? undefined
+      : resolvePath(dirname(coverOrigin), merged.cover);
+  if (cover !== undefined) checkImageFile(cover, "cover", locate(["cover"]));
   return {
     talkFile: talk.file,
     hints: talkHints(merged, borrowed),
@@ -292,13 +298,16 @@ export function resolveSpec(
       layout: merged.cards?.layout ?? "classic",
       handle: merged.cards?.handle,
       logo,
+      carousel: merged.cards?.carousel,
     },
+    cover,
     outputDir: resolvePath(outputRoot, talkName(talk.file)),
     inputFiles: [
       talk.file,
       ...(specFile === undefined ? [] : [specFile.file]),
       ...(themeFile === undefined ? [] : [themeFile]),
       ...(logo === undefined ? [] : [logo]),
+      ...(cover === undefined ? [] : [cover]),
     ].map((file) => resolvePath(file)),
     locate,
     notes,

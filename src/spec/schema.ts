@@ -79,6 +79,8 @@ export const cardsSpecSchema = z
     layout: z.string().regex(/^[a-z][a-z0-9-]*$/, "a layout name such as classic or statement"),
     handle: z.string().trim().min(1).max(60),
     logo: z.string().min(1),
+    /** A carousel of images (cover, points, quotes, closing) in this shape, besides the cards. */
+    carousel: z.enum(["portrait", "tall", "square"]),
   })
   .partial()
   .strict();
@@ -127,6 +129,10 @@ export const specInputSchema = z
     author: peopleSchema,
     date: z.string().trim().min(1),
     place: z.string().trim().min(1),
+    /** A short name of the event for cards' source line: `OpenAI DevDay 2024`. */
+    event: z.string().trim().min(1).max(60),
+    /** A local image for the title slide, relative to the file that names it. */
+    cover: z.string().min(1),
     theme: z.string().min(1),
     brand: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a brand colour as #rrggbb"),
     lang: z

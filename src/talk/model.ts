@@ -9,6 +9,8 @@ export interface TalkMeta {
   /** `HH:MM`, where the header gives one. */
   time?: string;
   place?: string;
+  /** The event's short name (`OpenAI DevDay 2024`), from the front matter. */
+  event?: string;
   /** Where the write-up was published (http or https only). */
   sourceUrl?: string;
   /** Where the talk itself can be watched or heard, if the text links it. */
