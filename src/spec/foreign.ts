@@ -29,6 +29,12 @@ export interface Borrowed {
   sourceUrl?: string;
   /** `youtube_url`: where the talk itself can be watched. */
   originalUrl?: string;
+  /** `event`: the event's short name, for the cards' source line (`OpenAI DevDay 2024`). */
+  event?: string;
+  /** `cover` (or Hugo's `cover: { image }`): a local image for the title slide, as written. */
+  cover?: string;
+  /** `cover` as an http(s) URL: fetched only with `--allow-remote`. */
+  coverUrl?: string;
 }
 
 type Reader = (value: unknown, into: Borrowed) => boolean;
@@ -137,6 +143,29 @@ const READERS: ReadonlyArray<[string, Reader]> = [
     (value, into) => {
       into.sourceUrl = webUrl(value);
       return into.sourceUrl !== undefined;
+    },
+  ],
+  [
+    "event",
+    (value, into) => {
+      if (typeof value !== "string" || value.trim() === "" || value.length > 80) return false;
+      into.event = value.trim().replace(/\s+/g, " ");
+      return true;
+    },
+  ],
+  [
+    "cover",
+    (value, into) => {
+      // Hugo themes write `cover: { image: cover.jpg, alt: … }`.
+      const image =
+        typeof value === "object" && value !== null && "image" in value ? value.image : value;
+      if (typeof image !== "string" || image.trim() === "") return false;
+      const url = webUrl(image);
+      if (url !== undefined) into.coverUrl = url;
+      else if (/^[a-z][a-z0-9+.-]*:/i.test(image.trim()) && !/^[a-z]:[\\/]/i.test(image.trim()))
+        return false;
+      else into.cover = image.trim();
+      return true;
     },
   ],
   [

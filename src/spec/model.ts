@@ -32,6 +32,8 @@ export interface ResolvedSpec {
     place?: string;
     /** The event's short name, for the cards' source line. */
     event?: string;
+    /** A cover image on the web (`cover:` as a URL), fetched only with `--allow-remote`. */
+    coverUrl?: string;
     sourceUrl?: string;
     /** Where the talk itself can be watched (a podcast's `youtube_url`). */
     originalUrl?: string;

@@ -106,12 +106,42 @@ function outputInFileFolder(value: string, origin: string, location: ErrorLocati
 }
 
 /**
- * The logo and the cover are read when the cards or the deck are drawn, but
- * the build reads its input files (to hash them) before that: refuse a FIFO,
- * a device or an oversized file now, when it is only opened. A missing image
- * is for the drawing to report, so that `talkdeck quotes` works without it.
+ * `cover:` is also other tools' key (a Hugo theme's page image), so a cover
+ * that cannot be used is left out with a note, never an error: one outside
+ * the folder of the file that names it (the write-up is untrusted: its cover
+ * must not read the user's other files into the deck), missing, or not a
+ * regular file of a sensible size.
  */
-function checkImageFile(path: string, what: "logo" | "cover", location: ErrorLocation): void {
+function localCover(value: string, origin: string, notes: string[]): string | undefined {
+  const folder = dirname(resolvePath(origin));
+  const path = resolvePath(folder, value);
+  const leaveOut = (why: string) => {
+    notes.push(`the cover image \`${value}\` (${origin}) was left out: ${why}`);
+    return undefined;
+  };
+  if (
+    isAbsolute(value) ||
+    win32.isAbsolute(value) ||
+    climbsOut(relative(folder, path)) ||
+    leadsOut(folder, path)
+  )
+    return leaveOut("a cover stays inside the folder of the file that names it");
+  try {
+    checkInputFileSync(path, { maxBytes: INPUT_LIMITS.logo, what: "cover image" });
+  } catch (error) {
+    if (error instanceof TalkdeckError) return leaveOut(error.message);
+    throw error;
+  }
+  return path;
+}
+
+/**
+ * The logo is read when the cards are drawn, but the build reads its input
+ * files (to hash them) before that: refuse a FIFO, a device or an oversized
+ * file now, when it is only opened. A missing logo is for the drawing to
+ * report, so that `talkdeck quotes` works without it.
+ */
+function checkImageFile(path: string, what: "logo", location: ErrorLocation): void {
   try {
     checkInputFileSync(path, { maxBytes: INPUT_LIMITS.logo, what, location });
   } catch (error) {
@@ -185,7 +215,7 @@ function mergeBorrowed(under: Borrowed | undefined, over: Borrowed): Borrowed {
 /** Title, byline, date and links: talkdeck's keys, else what other tools' keys say. */
 function resolveMeta(merged: SpecInput, borrowed: Borrowed): ResolvedSpec["meta"] {
   const meta: ResolvedSpec["meta"] = {};
-  for (const key of ["title", "subtitle", "date", "place", "event"] as const) {
+  for (const key of ["title", "subtitle", "date", "place"] as const) {
     const value = merged[key];
     if (value !== undefined) meta[key] = value;
   }
@@ -199,6 +229,8 @@ function resolveMeta(merged: SpecInput, borrowed: Borrowed): ResolvedSpec["meta"
   const sourceUrl = borrowed.sourceUrl ?? webUrl(merged.source);
   if (sourceUrl !== undefined) meta.sourceUrl = sourceUrl;
   if (borrowed.originalUrl !== undefined) meta.originalUrl = borrowed.originalUrl;
+  if (borrowed.event !== undefined) meta.event = borrowed.event;
+  if (borrowed.coverUrl !== undefined) meta.coverUrl = borrowed.coverUrl;
   return meta;
 }
 
@@ -251,7 +283,7 @@ export function resolveSpec(
   });
 
   /** The file a key was written in: relative paths resolve against it. */
-  const originOf = (key: "output" | "cards" | "cover") =>
+  const originOf = (key: "output" | "cards") =>
     fromTalk[key] !== undefined && (key !== "cards" || fromTalk.cards?.logo !== undefined)
       ? talk.file
       : specFile?.file;
@@ -274,12 +306,12 @@ export function resolveSpec(
       ? undefined
       : resolvePath(dirname(logoOrigin), merged.cards.logo);
   if (logo !== undefined) checkImageFile(logo, "logo", locate(["cards", "logo"]));
-  const coverOrigin = originOf("cover");
   const cover =
-    merged.cover === undefined || coverOrigin === undefined
-      ? undefined
-      : resolvePath(dirname(coverOrigin), merged.cover);
-  if (cover !== undefined) checkImageFile(cover, "cover", locate(["cover"]));
+    talkRead.borrowed.cover !== undefined
+      ? localCover(talkRead.borrowed.cover, talk.file, notes)
+      : specRead?.borrowed.cover !== undefined && specFile !== undefined
+        ? localCover(specRead.borrowed.cover, specFile.file, notes)
+        : undefined;
   return {
     talkFile: talk.file,
     hints: talkHints(merged, borrowed),

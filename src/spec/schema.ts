@@ -129,10 +129,6 @@ export const specInputSchema = z
     author: peopleSchema,
     date: z.string().trim().min(1),
     place: z.string().trim().min(1),
-    /** A short name of the event for cards' source line: `OpenAI DevDay 2024`. */
-    event: z.string().trim().min(1).max(60),
-    /** A local image for the title slide, relative to the file that names it. */
-    cover: z.string().min(1),
     theme: z.string().min(1),
     brand: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a brand colour as #rrggbb"),
     lang: z

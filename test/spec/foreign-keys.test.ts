@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ErrorCode } from "../../src/errors.js";
 import { readSource } from "../../src/source.js";
@@ -159,6 +162,32 @@ describe("front matter written by other tools", () => {
       "front matter: ignored keys that talkdeck does not use: __proto__, constructor, toString",
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("reads `event:` for the cards' source line and `cover:` as a local image, a web image or Hugo's `{ image }`", () => {
+    const dir = mkdtempSync(join(tmpdir(), "talkdeck-cover-"));
+    writeFileSync(join(dir, "cover.png"), "not checked here");
+    const talkAt = (frontMatter: string) =>
+      resolveSpec(readSource(`---\n${frontMatter}\n---\n# T\n`, join(dir, "talk.md")), undefined);
+    const local = talkAt("event: ' OpenAI  DevDay 2024 '\ncover: cover.png");
+    expect(local.meta.event).toBe("OpenAI DevDay 2024");
+    expect(local.cover).toBe(join(dir, "cover.png"));
+    expect(local.inputFiles).toContain(join(dir, "cover.png"));
+    expect(talkAt("cover: { image: cover.png, alt: A cover }").cover).toBe(join(dir, "cover.png"));
+    const web = talkAt("cover: https://example.org/c.jpg");
+    expect([web.cover, web.meta.coverUrl]).toEqual([undefined, "https://example.org/c.jpg"]);
+    // An untrusted write-up's cover never reads a file outside its folder; a missing one is a note.
+    for (const [value, why] of [
+      ["../secret.png", "stays inside the folder"],
+      ["/etc/passwd", "stays inside the folder"],
+      ["missing.png", "no such file"],
+    ] as const) {
+      const spec = talkAt(`cover: ${value}`);
+      expect(spec.cover).toBeUndefined();
+      expect(spec.notes.join("\n")).toContain(`the cover image \`${value}\``);
+      expect(spec.notes.join("\n")).toContain(why);
+    }
+    expect(talkAt("cover: 'javascript:alert(1)'").cover).toBeUndefined();
   });
 
   it("says where a talkdeck key written at the top belongs", () => {
