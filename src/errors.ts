@@ -48,6 +48,8 @@ export const ErrorCode = {
   ExportTimedOut: "EXPORT_TIMED_OUT",
   /** Two talks of one batch would write the same output folder: exit 2. */
   OutputClash: "OUTPUT_CLASH",
+  /** `talkdeck init` would replace a file, or add settings where there are some. */
+  FileExists: "FILE_EXISTS",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -116,6 +116,19 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
     });
 
   program
+    .command("init")
+    .description(
+      "add commented talkdeck settings to a write-up's front matter (or a spec file beside it); with no file, write a starter talk.md",
+    )
+    .argument("[file]", "the write-up")
+    .option("--spec", "write the settings to FILE.talkdeck.md (`source:` names the talk) instead")
+    .option("-f, --force", "replace a spec file or talk.md that is already there")
+    .action(async (file: string | undefined, options: { spec?: boolean; force?: boolean }) => {
+      const { runInit } = await import("./commands/init.js");
+      io.stdout.write(await runInit(file, options));
+    });
+
+  program
     .command("inspect")
     .description("print what talkdeck read from a talk: meta, points, speakers, turns, quotes")
     .argument("<file>", "the talk")

@@ -184,6 +184,8 @@ interface SplitText {
   /** Line breaks up to and including the closing `---` line's: blanked in the body. */
   headerNewlines: number;
   body: string;
+  /** Index of the line break before the closing `---`; absent when the front matter never closes. */
+  close?: number;
 }
 
 /**
@@ -207,9 +209,21 @@ function splitFrontMatter(text: string): SplitText {
   return {
     language,
     yamlText: text.slice(firstLineEnd, yamlEnd),
+    ...(close === null ? {} : { close: close.index }),
     headerNewlines: text.slice(0, bodyStart).split("\n").length - 1,
     body: text.slice(bodyStart),
   };
+}
+
+/**
+ * Where a line can be added to the front matter of `text`: the index of the
+ * line break before its closing `---`. Undefined when the file has none, or
+ * its front matter never closes.
+ */
+export function frontMatterClose(text: string): number | undefined {
+  const bom = text.startsWith("\uFEFF") ? 1 : 0;
+  const { close } = splitFrontMatter(text.slice(bom));
+  return close === undefined ? undefined : bom + close;
 }
 
 /** Only YAML is read: `---js` and friends would have gray-matter run the file's code. */
