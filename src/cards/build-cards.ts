@@ -113,6 +113,7 @@ export async function buildCards(
         size,
         theme: selection.theme,
         talkTitle: selection.meta.title,
+        event: selection.meta.event,
         handle: selection.handle,
         logo,
         layout: spec.cards.layout,

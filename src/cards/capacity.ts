@@ -57,14 +57,16 @@ export function minimumWidthEm(text: string): number {
 /**
  * Share of a card's area a quote may need (by the bound above) to be chosen
  * automatically. Measured by drawing ever longer quotes (English and Chinese,
- * both built-in layouts, every preset) until they no longer fit at the
- * smallest font size: the longest that fit needed 0.23–0.40 of the card
- * (0.23 on classic square and link cards, 0.18 on a 400×300 card). 0.16 leaves
- * a margin for long names and titles; the longest candidate in the sample
- * talk needs 0.09. A longer quote would be drawn at the smallest size at
- * best, or stop the build after seconds of measuring.
+ * both built-in layouts, every preset, with a speaker's title, an event and a
+ * handle) until they no longer fit at the smallest font size (1/40 of the
+ * width or more, layout.ts): the longest that fit needed 0.21–0.40 of the
+ * card (0.23 on classic link cards, 0.21 on a 400×300 card). 0.18 leaves a
+ * margin for long names and titles, and keeps every candidate of the sample
+ * talk (at most 0.10 of a square card, 0.17 of a link card, where it is drawn
+ * at 42 px or more) choosable. A longer quote would be drawn at the smallest
+ * size at best, or stop the build after seconds of measuring.
  */
-const AUTO_SHARE = 0.16;
+const AUTO_SHARE = 0.18;
 
 export interface CardFit {
   /** The card's smallest font size, in pixels. */

@@ -1,5 +1,14 @@
 import type { CardSize } from "../spec/model.js";
 
+/**
+ * The smallest text a card may show: 1/40 of its width (27 px at 1080, 30 px
+ * at 1200). A feed shows a card about 500 px wide, where that is 12–13 px,
+ * the smallest size that still reads on a phone.
+ */
+export function minTextSize(size: CardSize): number {
+  return Math.ceil(size.width / 40);
+}
+
 /** Measurements that scale with the card's shorter side (1 at 1080 px). */
 export function cardLayout(size: CardSize) {
   const unit = Math.min(size.width, size.height) / 1080;
@@ -8,9 +17,14 @@ export function cardLayout(size: CardSize) {
   // (1200×675) the short side alone would shrink names and titles to a whisper.
   const textUnit = Math.min(1, Math.sqrt(size.width * size.height) / 1080);
   const roundText = (value: number) => Math.round(value * textUnit);
+  const minText = minTextSize(size);
+  // Names and quotes stay a step above the smallest text, so the source line never competes with them.
+  const stepAbove = Math.ceil(minText * 1.2);
   const padding = round(88);
   // Stories: the platforms lay their own controls over the top and bottom 250 px.
   const isStory = size.height / size.width >= 1.7;
+  /** Text never shrinks below this: a quote that needs less does not fit the size. */
+  const minFont = Math.max(22, stepAbove, round(34));
   return {
     padding,
     paddingY: isStory ? Math.max(padding, Math.round((250 * size.width) / 1080)) : padding,
@@ -21,12 +35,15 @@ export function cardLayout(size: CardSize) {
     ruleHeight: Math.max(3, round(6)),
     ruleGap: round(28),
     metaGap: round(8),
-    speakerSize: Math.max(20, roundText(38)),
-    metaSize: Math.max(16, roundText(28)),
+    speakerSize: Math.max(20, stepAbove, roundText(40)),
+    /** The source line and the handle: the smallest text on the card. */
+    metaSize: Math.max(16, minText, roundText(30)),
     logoHeight: Math.max(24, round(56)),
-    /** Text never shrinks below this: a quote that needs less does not fit the size. */
-    minFont: Math.max(22, round(34)),
-    maxFont: Math.max(28, round(76)),
+    minFont,
+    // By area, like the attribution: a short quote on a 1200×675 card would
+    // otherwise stop at 48 px and leave half the card empty. Never below the
+    // smallest size, which a wide, low custom card's measurements would be.
+    maxFont: Math.max(28, minFont, roundText(76)),
   };
 }
 

@@ -14,6 +14,7 @@ import type { CardFontLibrary, CardFonts } from "./fonts.js";
 import { cardLayout, quoteMarkDataUri } from "./layout.js";
 import { type Segment, segmentText } from "./phrases.js";
 import { encodePng, type PremultipliedImage } from "./png.js";
+import { sourceLine } from "./source-line.js";
 
 export interface CardLogo {
   dataUri: string;
@@ -27,7 +28,10 @@ export interface CardRequest {
   speakerTitle?: string | undefined;
   size: CardSize;
   theme: ThemeTokens;
+  /** The talk's full title; shown as the source line only when short (source-line.ts). */
   talkTitle: string;
+  /** The event's short name (`OpenAI DevDay 2024`): the source line when set. */
+  event?: string | undefined;
   handle?: string | undefined;
   logo?: CardLogo | undefined;
   /** Card template: `cards/<layout>.html.hbs`. */
@@ -142,7 +146,9 @@ export class CardRenderer {
       ["the quote", request.quote.text],
       ["the speaker's name", request.quote.speaker],
       ["the speaker's title", request.speakerTitle],
+      // User templates may still show the whole title.
       ["the talk's title", request.talkTitle],
+      ["the event", request.event],
       ["the handle", request.handle],
     ];
     const fonts = await this.#fonts.fontsFor(
@@ -183,6 +189,7 @@ export class CardRenderer {
       size: request.size,
       theme: request.theme.color,
       talkTitle: request.talkTitle,
+      sourceLine: sourceLine(request.talkTitle, request.event),
       handle: request.handle,
       logo:
         request.logo === undefined

@@ -15,38 +15,10 @@ import {
   presets,
   sampleTalk,
 } from "../helpers/cards.js";
+import { type Glyph, glyphs, withoutSpaces } from "./svg-text.js";
 
 const CLOSING = /^[，。、；：？！）」』”’…,.;:?!)\]}]/u;
 const OPENING = /[（「『“‘([{]$/u;
-
-interface Glyph {
-  text: string;
-  /** Left edge and baseline. */
-  x: number;
-  y: number;
-  width: number;
-  fontSize: number;
-}
-
-/** `<text>` elements of an SVG drawn with `embedFont: false`, in document order. */
-function glyphs(svg: string): Glyph[] {
-  const found: Glyph[] = [];
-  for (const match of svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)) {
-    const attributes = match[1] ?? "";
-    const attribute = (name: string) =>
-      Number(new RegExp(`\\b${name}="([\\d.-]+)"`).exec(attributes)?.[1]);
-    found.push({
-      x: attribute("x"),
-      y: attribute("y"),
-      width: attribute("width"),
-      fontSize: attribute("font-size"),
-      text: match[2] ?? "",
-    });
-  }
-  return found;
-}
-
-const withoutSpaces = (text: string) => text.replace(/\s/g, "");
 
 /** The quote's own glyphs, grouped into lines: the run of glyphs whose text spells the quote. */
 function quoteLines(svg: string, quote: string): Glyph[][] {
