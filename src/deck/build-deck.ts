@@ -7,6 +7,7 @@ import { marpThemeFile } from "../theme/marp-css.js";
 import { version } from "../version.js";
 import { emojiFiles, fetchImage, qrCodeSvg } from "./assets.js";
 import { findBrowser, INSTALL_HINT } from "./browser.js";
+import { localCoverFile } from "./cover.js";
 import { embeddedFontCss } from "./fonts-css.js";
 import { type DeckFormat, exportDeck } from "./marp-cli.js";
 import { renderDeckMarkdown, renderDeckWithMarp } from "./render.js";
@@ -104,7 +105,13 @@ export async function buildDeck(
     assets.push(qr);
     extras.qr = qr.name;
   }
-  if (meta.coverUrl !== undefined) {
+  // The user's own local cover (front matter) wins over the write-up's web cover.
+  const local =
+    selection.cover === undefined ? undefined : await localCoverFile(selection.cover, notes);
+  if (local !== undefined) {
+    assets.push(local);
+    extras.cover = local.name;
+  } else if (meta.coverUrl !== undefined) {
     if (options.allowRemote) {
       try {
         const cover = await fetchImage(meta.coverUrl, "cover");

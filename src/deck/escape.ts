@@ -17,14 +17,28 @@ const INLINE_SPECIAL = /[\\`*_[\]!|~$={}]/g;
 const SHORTCODE_START = /:(?=[\w+-]+:)/g;
 
 export function escapeMarkdown(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  const escaped = oneLine
-    .replace(SHORTCODE_START, ":\u2060")
+  return escapeLineStart(escapeInline(normalizeText(text)));
+}
+
+/**
+ * The first step of `escapeMarkdown`, on the whole text: one line, and no
+ * emoji shortcode (it must see the whole text, as marp-core does).
+ */
+export function normalizeText(text: string): string {
+  return text.replace(/\s+/g, " ").trim().replace(SHORTCODE_START, ":\u2060");
+}
+
+/** The second step, on any piece of normalized text: HTML and inline Markdown made literal. */
+export function escapeInline(text: string): string {
+  return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(INLINE_SPECIAL, (char) => `\\${char}`);
-  // Block syntax only counts at the start of a line, where a value may land.
+}
+
+/** The last step, on the whole escaped text: block syntax only counts at the start of a line, where a value may land. */
+export function escapeLineStart(escaped: string): string {
   return escaped.replace(/^([#+-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
 }
 

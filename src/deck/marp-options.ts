@@ -6,10 +6,14 @@ export const EMOJI_BASE = "emoji/";
 /**
  * The marp-core options of every talkdeck render (ours and marp-cli's engine):
  * emoji drawn from local Twemoji files instead of a CDN, `:shortcodes:` left as
- * text, no math (its fonts and scripts would be fetched), no raw HTML.
+ * text, no math (its fonts and scripts would be fetched), and of raw HTML
+ * only `<wbr>` with no attributes: the line-break hints phrase-breaks.ts puts
+ * between phrases. The talk's own `<` is escaped before that, so it stays text.
+ * (marp-core's default allowlist has `wbr` too: other Marp tools show the
+ * same breaks.)
  */
 export const marpOptions = {
-  html: false,
+  html: { wbr: [] },
   math: false,
   minifyCSS: false,
   emoji: { shortcode: false, unicode: "twemoji", twemoji: { base: EMOJI_BASE, ext: "svg" } },

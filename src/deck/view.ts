@@ -1,6 +1,5 @@
 import type { Selection } from "../select.js";
 import type { Point, Quote, Talk } from "../talk/model.js";
-import { readingLength, splitSentences } from "../talk/text.js";
 import { marpThemeCss } from "../theme/marp-css.js";
 import {
   displayUrl,
@@ -9,13 +8,16 @@ import {
   escapeYamlString,
   markdownLink,
 } from "./escape.js";
+import { longTitle, planAgenda, planPoint, planSpeakers, quoteSize, shortBio } from "./layout.js";
+import { escapeWithBreaks } from "./phrase-breaks.js";
 import { relatedQuotes } from "./related.js";
+import { CONTENT, QUOTE_SIZES, SLIDE } from "./type-scale.js";
 
 /** Local files the deck refers to, written next to deck.md. */
 export interface DeckExtras {
   /** `qr.svg` when the talk has a source link. */
   qr?: string;
-  /** The cover image's local file name, when it was fetched (`--allow-remote`). */
+  /** The cover image's file name next to deck.md: the user's local one, or one fetched with `--allow-remote`. */
   cover?: string;
   /** The Markdown body of a spec file: the user's own slides, not escaped. */
   userSlides?: string;
@@ -23,12 +25,26 @@ export interface DeckExtras {
 
 interface PointSlide {
   n: number;
+  /** The heading: the point's lead, with the continued label on a continuation slide. */
   lead: string;
+  /** The slide's body as Markdown: a paragraph, or bullets (`- …` lines). */
   body: string;
-  /** Smaller type for a long body. */
-  long: boolean;
+  bullets: string[];
   continued: boolean;
   notes: string;
+}
+
+/** One slide of a list cut over slides (agenda, speakers): its heading and items. */
+interface ListSlide<T> {
+  heading: string;
+  continued: boolean;
+  items: T[];
+}
+
+interface Bio {
+  name: string;
+  title: string;
+  bio: string;
 }
 
 /**
@@ -41,22 +57,30 @@ export interface DeckView {
   /** The theme's CSS, indented for a YAML block scalar. Trusted: it comes from theme tokens. */
   style: string;
   title: string;
+  /** `long` when the title takes the smaller title size. */
+  titleClass: string;
   subtitle: string;
   speakers: string;
   dateLine: string;
   sourceShort: string;
   source: string;
   agenda: Array<{ n: number; lead: string }>;
+  /** The agenda over as many slides as it needs at body size. */
+  agendaSlides: Array<ListSlide<{ n: number; lead: string }>>;
   points: PointSlide[];
   quotes: Array<{
     id: string;
     text: string;
     speaker: string;
     speakerTitle: string;
+    /** Font size in px (layout.ts): the largest the quote fits at. */
+    size: number;
     long: boolean;
     notes: string;
   }>;
-  bios: Array<{ name: string; title: string; bio: string }>;
+  bios: Bio[];
+  /** The speakers and their (shortened) bios over as many slides as they need. */
+  speakerSlides: Array<ListSlide<Bio>>;
   speakerNotes: boolean;
   labels: { agenda: string; thanks: string; speakers: string; continued: string };
   qr: string;
@@ -90,26 +114,6 @@ export function labelsFor(lang: string): (typeof LABELS)[keyof typeof LABELS] {
   return lang.split("-")[0] === "zh" ? LABELS.zh : LABELS.en;
 }
 
-/** A body this long (reading units) gets smaller type; past twice that it goes on to a second slide. */
-const LONG_BODY = 150;
-
-/** Splits a long body at sentence ends into parts that each fit a slide. */
-function splitBody(body: string): string[] {
-  if (readingLength(body) <= LONG_BODY * 2) return [body];
-  const parts: string[] = [""];
-  for (const sentence of splitSentences(body)) {
-    const last = parts.length - 1;
-    const current = parts[last] ?? "";
-    if (current !== "" && readingLength(current + sentence) > LONG_BODY * 1.6) parts.push(sentence);
-    else
-      parts[last] =
-        current === ""
-          ? sentence
-          : `${current}${/[\p{Script=Han}。！？]$/u.test(current) ? "" : " "}${sentence}`;
-  }
-  return parts;
-}
-
 /** The turn a quote comes from, for the presenter: what was said around it. */
 function quoteNotes(talk: Talk, quote: Quote): string {
   const turn = talk.turns[quote.turn];
@@ -126,23 +130,55 @@ function pointNotes(point: Point, talk: Talk, heading: string): string {
   );
 }
 
-function pointSlides(selection: Selection, labels: ReturnType<typeof labelsFor>): PointSlide[] {
+/** A point's slides: its lead as the heading, its body as bullets over as many slides as they need. */
+function pointSlides(
+  selection: Selection,
+  labels: ReturnType<typeof labelsFor>,
+  text: (value: string) => string,
+): PointSlide[] {
   return selection.points.flatMap((point) => {
     const notes = pointNotes(point, selection.talk, labels.related);
-    return splitBody(point.body).map((body, index) => ({
-      n: point.n,
-      lead: escapeMarkdown(index === 0 ? point.lead : `${point.lead}${labels.continued}`),
-      body: escapeMarkdown(body),
-      long: readingLength(body) > LONG_BODY,
-      continued: index > 0,
-      notes,
-    }));
+    const continued = `${point.lead}${labels.continued}`;
+    const slides = planPoint(point.lead, continued, point.body);
+    return slides.map((bullets, index) => {
+      const escaped = bullets.map(text);
+      const body =
+        slides.length === 1 && escaped.length === 1
+          ? (escaped[0] ?? "")
+          : escaped.map((bullet) => `- ${bullet}`).join("\n");
+      return {
+        n: point.n,
+        lead: text(index === 0 ? point.lead : continued),
+        body,
+        bullets: escaped,
+        continued: index > 0,
+        notes,
+      };
+    });
   });
 }
+
+/** Headings of a list cut over slides: the continued label from the second on. */
+function listSlides<T, U>(
+  heading: string,
+  continued: string,
+  groups: T[][],
+  item: (value: T) => U,
+): Array<ListSlide<U>> {
+  return groups.map((items, index) => ({
+    heading: escapeMarkdown(index === 0 ? heading : `${heading}${continued}`),
+    continued: index > 0,
+    items: items.map(item),
+  }));
+}
+
+/** The cover takes the right 38% of the title slide (the template's `bg right:38%`). */
+const COVER_SHARE = 0.38;
 
 export function deckView(selection: Selection, extras: DeckExtras = {}): DeckView {
   const { meta, talk } = selection;
   const labels = labelsFor(meta.lang);
+  const text = (value: string) => escapeWithBreaks(value, meta.lang);
   const speakers = talk.speakers.filter((speaker) => speaker.role === "speaker");
   const titleOf = (name: string) => speakers.find((speaker) => speaker.name === name)?.title ?? "";
   const dateLine = [meta.date, meta.place, meta.author].filter(
@@ -156,38 +192,68 @@ export function deckView(selection: Selection, extras: DeckExtras = {}): DeckVie
       ? undefined
       : `${escapeMarkdown(labels.original)}: ${markdownLink(displayUrl(meta.originalUrl), meta.originalUrl)}`,
   ].filter((line) => line !== undefined);
+  const titleWidth = CONTENT.width - (extras.cover === undefined ? 0 : COVER_SHARE * SLIDE.width);
+  const agenda = selection.points.map((point) => ({ n: point.n, lead: point.lead }));
+  const bios = speakers
+    .filter((speaker) => speaker.bio !== undefined)
+    .map((speaker) => {
+      const title = speaker.title ?? "";
+      return {
+        name: speaker.name,
+        title,
+        line: title === "" ? speaker.name : `${speaker.name} · ${title}`,
+        bio: shortBio(speaker.bio ?? ""),
+      };
+    });
+  const bio = (speaker: (typeof bios)[number]): Bio => ({
+    name: text(speaker.name),
+    title: text(speaker.title),
+    bio: text(speaker.bio),
+  });
+  const agendaItem = (item: (typeof agenda)[number]) => ({ n: item.n, lead: text(item.lead) });
   return {
     yaml: { title: escapeYamlString(meta.title), lang: escapeYamlString(meta.lang) },
     style: marpThemeCss(selection.theme)
       .split("\n")
       .map((line) => `  ${line}`)
       .join("\n"),
-    title: escapeMarkdown(meta.title),
-    subtitle: meta.subtitle === undefined ? "" : escapeMarkdown(meta.subtitle),
-    speakers: escapeMarkdown(speakers.map((speaker) => speaker.name).join(" · ")),
-    dateLine: escapeMarkdown(dateLine.join(" · ")),
+    title: text(meta.title),
+    titleClass: longTitle(meta.title, titleWidth) ? "long" : "",
+    subtitle: meta.subtitle === undefined ? "" : text(meta.subtitle),
+    speakers: text(speakers.map((speaker) => speaker.name).join(" · ")),
+    dateLine: text(dateLine.join(" · ")),
     sourceShort:
       meta.sourceUrl === undefined
         ? ""
         : markdownLink(displayUrl(meta.sourceUrl, 40), meta.sourceUrl),
     source: sourceLinks.join("\n\n"),
-    agenda: selection.points.map((point) => ({ n: point.n, lead: escapeMarkdown(point.lead) })),
-    points: pointSlides(selection, labels),
-    quotes: selection.deckQuotes.map((quote) => ({
-      id: quote.id,
-      text: escapeMarkdown(quote.text),
-      speaker: escapeMarkdown(quote.speaker),
-      speakerTitle: escapeMarkdown(titleOf(quote.speaker)),
-      long: readingLength(quote.text) > 70,
-      notes: quoteNotes(talk, quote),
-    })),
-    bios: speakers
-      .filter((speaker) => speaker.bio !== undefined)
-      .map((speaker) => ({
-        name: escapeMarkdown(speaker.name),
-        title: escapeMarkdown(speaker.title ?? ""),
-        bio: escapeMarkdown(speaker.bio ?? ""),
-      })),
+    agenda: agenda.map(agendaItem),
+    agendaSlides: listSlides(
+      labels.agenda,
+      labels.continued,
+      planAgenda(`${labels.agenda}${labels.continued}`, agenda),
+      agendaItem,
+    ),
+    points: pointSlides(selection, labels, text),
+    quotes: selection.deckQuotes.map((quote) => {
+      const size = quoteSize(quote.text);
+      return {
+        id: quote.id,
+        text: text(quote.text),
+        speaker: text(quote.speaker),
+        speakerTitle: text(titleOf(quote.speaker)),
+        size,
+        long: size < (QUOTE_SIZES[0] ?? size),
+        notes: quoteNotes(talk, quote),
+      };
+    }),
+    bios: bios.map(bio),
+    speakerSlides: listSlides(
+      labels.speakers,
+      labels.continued,
+      planSpeakers(`${labels.speakers}${labels.continued}`, bios),
+      bio,
+    ),
     speakerNotes: selection.speakerNotes,
     labels: {
       agenda: escapeMarkdown(labels.agenda),

@@ -1,3 +1,4 @@
+import { QUOTE_LINE, QUOTE_SIZES, SLIDE, TYPE } from "../deck/type-scale.js";
 import type { ThemeTokens } from "./tokens.js";
 
 /** A name CSS reads unquoted: identifiers (`sans-serif`, `-apple-system`, `Noto Sans SC`). */
@@ -35,53 +36,75 @@ function commentText(value: string): string {
   return value.replace(/\*\//g, "* /").replace(/[\r\n]+/g, " ");
 }
 
+const px = (value: number) => `${value}px`;
+
+/** One quote size class per planned size (`q56`): layout.ts picks the largest the quote fits at. */
+function quoteSizeRules(): string {
+  return QUOTE_SIZES.map(
+    (size) => `section.quote.q${size} blockquote { font-size: ${px(size)}; }`,
+  ).join("\n");
+}
+
 /**
  * CSS laid over Marp's `default` theme, carried in the deck's own `style`
  * directive so deck.md renders the same in any Marp tool with no settings.
+ * Sizes come from the deck's type scale in px, never in em of em: every
+ * text, page numbers included, is at least `MIN_TEXT` on the 1280×720 slide.
+ * `keep-all` stops Chromium breaking between any two CJK characters: lines
+ * break at the `<wbr>` put between phrases, at spaces, and (only a phrase
+ * longer than the line) anywhere; `line-break: strict` keeps closing
+ * punctuation off the start of a line, as on the cards.
  */
 export function marpThemeCss(theme: ThemeTokens): string {
   const { color, font } = theme;
+  const { body, small, heading, title, titleLong } = TYPE;
   return `section {
   background: ${color.background};
   color: ${color.text};
   font-family: ${cssFontFamilies(font.deck)};
-  font-size: 30px;
-  line-height: 1.55;
-  padding: 64px 80px;
+  font-size: ${px(body.size)};
+  line-height: ${body.line};
+  padding: ${px(SLIDE.padTop)} ${px(SLIDE.padX)} ${px(SLIDE.padBottom)};
+  word-break: keep-all;
+  overflow-wrap: anywhere;
+  line-break: strict;
 }
-section h1, section h2 { color: ${color.accent}; line-height: 1.25; font-weight: 700; }
-section h1 { font-size: 1.7em; }
-section h2 { font-size: 1.4em; margin-bottom: 0.6em; }
+section h1, section h2 { color: ${color.accent}; font-weight: 700; text-wrap: balance; }
+section h1 { font-size: ${px(title.size)}; line-height: ${title.line}; margin: 0 0 0.5em; }
+section h2 { font-size: ${px(heading.size)}; line-height: ${heading.line}; margin: 0 0 0.6em; }
+section p { margin: 0 0 0.5em; }
+section ul, section ol { margin: 0; padding-left: 1.4em; }
+section ol { padding-left: 1.6em; }
+section li + li { margin-top: 0.3em; }
+section li::marker { color: ${color.accent}; }
 section strong { color: ${color.text}; }
 section a { color: ${color.accent}; }
-section::after { color: ${color.muted}; font-size: 0.6em; }
+section::after { color: ${color.muted}; font-size: ${px(small.size)}; padding: 0 28px 16px 0; }
 section.title { justify-content: center; }
-section.title h1 { font-size: 1.55em; margin-bottom: 0.6em; }
-section.title p { color: ${color.muted}; font-size: 0.8em; margin: 0.3em 0; }
-section.title p strong { font-size: 1.2em; }
-section.agenda ol { font-size: 0.85em; }
-section.agenda.many ol { font-size: 0.8em; columns: 2; column-gap: 2.5em; }
-section.agenda li { break-inside: avoid; }
-section.agenda li::marker { color: ${color.accent}; font-weight: 700; }
-section.long p { font-size: 0.85em; }
+section.title.long h1 { font-size: ${px(titleLong.size)}; }
+section.title p { color: ${color.muted}; font-size: ${px(small.size)}; line-height: ${small.line}; margin: 0.3em 0; }
+section.title p strong, section.title p em { color: ${color.text}; font-size: ${px(body.size)}; font-style: normal; }
+section.agenda li::marker { font-weight: 700; }
 section.quote { background: ${color.surface}; justify-content: center; }
 section.quote blockquote {
   border: none; margin: 0; padding: 0;
-  color: ${color.text}; font-size: 1.3em; font-weight: 700; line-height: 1.5;
+  color: ${color.text}; font-weight: 700; line-height: ${QUOTE_LINE}; text-wrap: balance;
 }
-section.quote.long blockquote { font-size: 1.05em; }
+${quoteSizeRules()}
 section.quote blockquote::before {
   content: "\\201C"; color: ${color.accent}; display: block;
   /* The CJK face draws a curly mark in the right half of its cell: pull it back to the margin. */
-  font-family: "Noto Sans SC", serif; font-size: 2.4em; line-height: 0.9; margin-left: -0.5em;
+  font-family: "Noto Sans SC", serif; font-size: 1.5em; line-height: 0.55; height: 0.55em; margin-left: -0.5em;
 }
 section.quote blockquote::after { content: none; }
-section.quote blockquote + p { color: ${color.muted}; font-size: 0.85em; margin-top: 1.4em; }
-section.speakers p { font-size: 0.68em; line-height: 1.5; margin: 0 0 0.9em; }
-section.speakers p strong { color: ${color.accent}; font-size: 1.25em; }
+section.quote blockquote + p { color: ${color.muted}; font-size: ${px(small.size)}; line-height: ${small.line}; margin: 24px 0 0; }
+section.speakers p { font-size: ${px(small.size)}; line-height: ${small.line}; margin: 0 0 0.2em; }
+section.speakers p:has(> strong) { margin-top: 0.7em; }
+section.speakers h2 + p { margin-top: 0; }
+section.speakers p strong { color: ${color.accent}; font-size: ${px(body.size)}; }
 section.closing { justify-content: center; }
 section.closing h1 { margin-bottom: 0.3em; }
-section.closing p { font-size: 0.75em; color: ${color.muted}; margin: 0.4em 0; }
+section.closing p { font-size: ${px(small.size)}; line-height: ${small.line}; color: ${color.muted}; margin: 0.3em 0; }
 section.closing img { background: #ffffff; padding: 10px; border-radius: 6px; margin-top: 0.4em; }`;
 }
 

@@ -1,0 +1,178 @@
+import { readingLength, splitSentences } from "../talk/text.js";
+import { joinText, lineCount } from "./measure.js";
+import { CONTENT, QUOTE_LINE, QUOTE_SIZES, type QuoteSize, TYPE } from "./type-scale.js";
+
+/**
+ * Plans what goes on which slide so that every slide holds its text at the
+ * deck's sizes: long bodies become bullets over continuation slides, long
+ * agendas and speaker lists go on to a second slide, long quotes take a
+ * smaller (still the largest) size. Nothing is made smaller to fit.
+ */
+
+/** A bullet of more lines than this is cut at a clause. */
+const MAX_BULLET_LINES = 3;
+/** A piece shorter than this share of a line joins the bullet before it. */
+const SHORT_PIECE = 0.4;
+/** Bullets on one slide: a room reads three or four. */
+const MAX_BULLETS = 4;
+/** Space between bullets or list items, in lines of body text. */
+const ITEM_GAP = 0.3;
+/** List indent (the marker), in em. */
+const LIST_INDENT = 1.6;
+
+const bodyLine = TYPE.body.size * TYPE.body.line;
+const listWidth = CONTENT.width - LIST_INDENT * TYPE.body.size;
+
+/** Height of a slide heading in px, with its margin below. */
+function headingHeight(text: string): number {
+  const { size, line } = TYPE.heading;
+  return lineCount(text, size, CONTENT.width, true) * size * line + 0.6 * size;
+}
+
+/** Where a clause ends inside a sentence: after a comma, semicolon or colon. */
+const CLAUSE_END = /[，；：、,;:](?=\s*\S)/gu;
+
+/** Cuts a sentence too long for one bullet at the clause end nearest its middle. */
+function splitLong(sentence: string): string[] {
+  if (lineCount(sentence, TYPE.body.size, listWidth) <= MAX_BULLET_LINES) return [sentence];
+  const middle = sentence.length / 2;
+  let best: number | undefined;
+  for (const match of sentence.matchAll(CLAUSE_END)) {
+    const end = match.index + match[0].length;
+    if (best === undefined || Math.abs(end - middle) < Math.abs(best - middle)) best = end;
+  }
+  if (best === undefined) return [sentence];
+  return [...splitLong(sentence.slice(0, best).trim()), ...splitLong(sentence.slice(best).trim())];
+}
+
+/** A body as bullets: its sentences, long ones cut at clauses, short ones joined. */
+export function bodyBullets(body: string): string[] {
+  const bullets: string[] = [];
+  for (const piece of splitSentences(body).flatMap(splitLong)) {
+    const last = bullets.at(-1);
+    const short =
+      lineCount(piece, TYPE.body.size, listWidth) === 1 &&
+      readingLength(piece) < SHORT_PIECE * (listWidth / TYPE.body.size);
+    if (last !== undefined && short) {
+      const joined = joinText(last, piece);
+      if (lineCount(joined, TYPE.body.size, listWidth) <= 2) {
+        bullets[bullets.length - 1] = joined;
+        continue;
+      }
+    }
+    bullets.push(piece);
+  }
+  return bullets;
+}
+
+/**
+ * Cuts items (each `cost` px high) into groups that each fit `room` px, in
+ * order, as even in count as the number of groups allows.
+ */
+export function packItems<T>(
+  items: readonly T[],
+  cost: (item: T) => number,
+  room: number,
+  maxPerGroup = Number.POSITIVE_INFINITY,
+): T[][] {
+  const greedy = (limit: number): T[][] => {
+    const groups: T[][] = [];
+    let used = 0;
+    for (const item of items) {
+      const current = groups.at(-1);
+      const height = cost(item);
+      if (current !== undefined && current.length < limit && used + height <= room) {
+        current.push(item);
+        used += height;
+      } else {
+        groups.push([item]);
+        used = height;
+      }
+    }
+    return groups;
+  };
+  const first = greedy(maxPerGroup);
+  if (first.length <= 1) return first;
+  // Even out: the same number of groups with at most ⌈n/k⌉ items each, where that still fits.
+  const even = greedy(Math.min(maxPerGroup, Math.ceil(items.length / first.length)));
+  return even.length === first.length ? even : first;
+}
+
+/** A point's bullets over as many slides as they need. */
+export function planPoint(heading: string, continuedHeading: string, body: string): string[][] {
+  const bullets = bodyBullets(body);
+  if (bullets.length === 0) return [[]];
+  const cost = (bullet: string) =>
+    lineCount(bullet, TYPE.body.size, listWidth) * bodyLine + ITEM_GAP * bodyLine;
+  // Plan with the taller of the two headings, so a continuation slide fits too.
+  const room = CONTENT.height - Math.max(headingHeight(heading), headingHeight(continuedHeading));
+  return packItems(bullets, cost, room, MAX_BULLETS);
+}
+
+/** The agenda's items over as many slides as they need at body size. */
+export function planAgenda<T extends { lead: string }>(
+  heading: string,
+  items: readonly T[],
+): T[][] {
+  const cost = (item: T) =>
+    lineCount(item.lead, TYPE.body.size, listWidth) * bodyLine + ITEM_GAP * bodyLine;
+  return packItems(items, cost, CONTENT.height - headingHeight(heading));
+}
+
+/** A bio cut to whole sentences within this many lines. */
+const BIO_LINES = 3;
+
+/** A bio short enough to read from a slide: its first sentences, or its first clauses and "…". */
+export function shortBio(bio: string): string {
+  const { size } = TYPE.small;
+  const fits = (text: string) => lineCount(text, size, CONTENT.width) <= BIO_LINES;
+  let kept = "";
+  for (const sentence of splitSentences(bio)) {
+    const next = joinText(kept, sentence);
+    if (!fits(next)) break;
+    kept = next;
+  }
+  if (kept !== "") return kept;
+  // The first sentence alone is too long: cut it at the last clause (or word) that fits.
+  const cuts = [...bio.matchAll(/[，；、,;]|\s/gu)].map((match) => match.index);
+  for (const cut of cuts.reverse()) {
+    const head = bio.slice(0, cut).trim();
+    if (head !== "" && fits(`${head}…`)) return `${head}…`;
+  }
+  let head = bio;
+  while (head.length > 1 && !fits(`${head}…`)) head = head.slice(0, -1);
+  return `${head}…`;
+}
+
+/** Speakers (name line and bio) over as many slides as they need. */
+export function planSpeakers<T extends { line: string; bio: string }>(
+  heading: string,
+  speakers: readonly T[],
+): T[][] {
+  const cost = (speaker: T) =>
+    lineCount(speaker.line, TYPE.body.size, CONTENT.width, true) * bodyLine +
+    lineCount(speaker.bio, TYPE.small.size, CONTENT.width) * TYPE.small.size * TYPE.small.line +
+    0.9 * TYPE.small.size;
+  return packItems(speakers, cost, CONTENT.height - headingHeight(heading));
+}
+
+/** The vertical room a quote slide leaves the quote: the quote mark and the attribution take the rest. */
+function quoteRoom(size: number): number {
+  const mark = 0.8 * size;
+  const attribution = TYPE.small.size * TYPE.small.line + 24;
+  return CONTENT.height - mark - attribution;
+}
+
+/** The largest quote size the quote fits at (the smallest when it fits at none). */
+export function quoteSize(text: string): QuoteSize {
+  for (const size of QUOTE_SIZES) {
+    const height = lineCount(text, size, CONTENT.width, true) * size * QUOTE_LINE;
+    if (height <= quoteRoom(size)) return size;
+  }
+  return QUOTE_SIZES[QUOTE_SIZES.length - 1] ?? 46;
+}
+
+/** True when the title would take more than three lines at the title size: it takes the smaller one. */
+export function longTitle(title: string, width: number): boolean {
+  return lineCount(title, TYPE.title.size, width, true) > 3;
+}
