@@ -1,12 +1,6 @@
 import { accessSync, constants } from "node:fs";
-
-/** Where Debian, Ubuntu and Chrome's own packages put the browser; `CHROME_PATH` first. */
-const CANDIDATES = [
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome",
-  "/usr/bin/google-chrome-stable",
-];
+import { release } from "node:os";
+import { browserCandidates, type Platform } from "./browser-candidates.js";
 
 export const INSTALL_HINT =
   "install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROME_PATH to a Chrome or Chromium";
@@ -20,6 +14,14 @@ function isExecutable(path: string): boolean {
   }
 }
 
+/** This machine: WSL says so in its kernel release (`…-microsoft-standard-WSL2`) and environment. */
+function thisPlatform(env: NodeJS.ProcessEnv): Platform {
+  const wsl =
+    process.platform === "linux" &&
+    (env.WSL_DISTRO_NAME !== undefined || /microsoft/i.test(release()));
+  return { os: process.platform, env, wsl };
+}
+
 /**
  * A Chrome/Chromium to export PDF, PPTX and images with, or undefined: the
  * one the user named (only if it is there), else `CHROME_PATH`, else the usual places.
@@ -27,9 +29,10 @@ function isExecutable(path: string): boolean {
 export function findBrowser(
   named?: string,
   env: NodeJS.ProcessEnv = process.env,
+  platform: Platform = thisPlatform(env),
 ): string | undefined {
   if (named !== undefined) return isExecutable(named) ? named : undefined;
-  const candidates = [env.CHROME_PATH, ...CANDIDATES].filter(
+  const candidates = [env.CHROME_PATH, ...browserCandidates(platform)].filter(
     (path): path is string => path !== undefined && path !== "",
   );
   return candidates.find(isExecutable);

@@ -1,4 +1,8 @@
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { findBrowser } from "../../src/deck/browser.js";
 import { browserCandidates } from "../../src/deck/browser-candidates.js";
 
 /** Issue 13, item 6: PDF and PPTX find Chrome, Chromium or Edge on every platform without CHROME_PATH. */
@@ -35,5 +39,21 @@ describe("where the browser is looked for", () => {
     expect(wsl.slice(0, linux.length)).toEqual(linux);
     expect(wsl).toContain("/mnt/c/Program Files/Google/Chrome/Application/chrome.exe");
     expect(wsl).toContain("/mnt/c/Program Files (x86)/Microsoft/Edge/Application/msedge.exe");
+  });
+});
+
+describe("findBrowser", () => {
+  it("takes CHROME_PATH first, then the platform's places, and only a file that is there", () => {
+    const home = mkdtempSync(join(tmpdir(), "talkdeck-home-"));
+    const app = join(home, "Applications", "Chromium.app", "Contents", "MacOS");
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, "Chromium"), "#!/bin/sh\n");
+    chmodSync(join(app, "Chromium"), 0o755);
+    const mac = { os: "darwin" as const, env: { HOME: home }, wsl: false };
+    expect(findBrowser(undefined, { HOME: home }, mac)).toBe(join(app, "Chromium"));
+    expect(findBrowser(undefined, { CHROME_PATH: "/no/such/chrome", HOME: home }, mac)).toBe(
+      join(app, "Chromium"),
+    );
+    expect(findBrowser(undefined, {}, { os: "darwin", env: {}, wsl: false })).toBeUndefined();
   });
 });
