@@ -4,12 +4,18 @@ import { closest } from "fastest-levenshtein";
 import type { BuildOptions, BuildResult } from "./build.js";
 import { type BuiltCards, buildCards } from "./cards/build-cards.js";
 import { EmojiSet } from "./cards/emoji.js";
+import { type BuiltCarousel, buildCarousel } from "./carousel/build-carousel.js";
 import { type BuiltDeck, buildDeck } from "./deck/build-deck.js";
 import { embeddedFontCss } from "./deck/fonts-css.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
 import { loadTalkAndSpec } from "./load-talk.js";
 import { BuildCache } from "./output/cache.js";
-import { type CardEntry, galleryPage, type Manifest } from "./output/manifest.js";
+import {
+  type CardEntry,
+  type CarouselSection,
+  galleryPage,
+  type Manifest,
+} from "./output/manifest.js";
 import { hashInputs } from "./output/stamp.js";
 import {
   GENERATOR,
@@ -47,6 +53,8 @@ export interface PipelineRun {
   result: BuildResult;
   inputs: Array<{ path: string; hash: string }>;
   outputNames: string[];
+  /** Carousel images drawn in this build (the rest were unchanged and reused). */
+  carouselRendered: number;
 }
 
 interface RenderInputs {
@@ -60,8 +68,9 @@ interface RenderInputs {
 
 /** The gallery and the manifest, written last: the manifest marks the folder as a finished build. */
 function galleryAndManifest(
-  base: Omit<Manifest, "cards" | "files" | "digests">,
+  base: Omit<Manifest, "cards" | "carousel" | "files" | "digests">,
   entries: readonly CardEntry[],
+  carousel: CarouselSection | undefined,
   written: WrittenFiles,
 ): Promise<OutputFile[]> {
   // A card another shard draws is listed once it is there.
@@ -70,22 +79,34 @@ function galleryAndManifest(
     ...base,
     hashes: Object.fromEntries(Object.entries(base.hashes).filter(([name]) => present.has(name))),
     cards: entries.filter((entry) => present.has(entry.file)),
+    ...(carousel === undefined ? {} : { carousel }),
     files: [...written.names, "index.html"],
     digests: written.digests,
   };
   // The gallery embeds the fonts its own text needs, like the deck: no tofu where CJK fonts are missing.
-  const galleryText = [manifest.talk.title, ...manifest.cards.map((card) => card.alt)].join("\n");
+  const galleryText = [
+    manifest.talk.title,
+    ...manifest.cards.flatMap((card) => [card.text, card.speaker, card.alt]),
+    ...(carousel?.images ?? []).map((image) => image.alt),
+  ].join("\n");
   return embeddedFontCss(galleryText).then((fontCss) => [
     { name: "index.html", data: galleryPage(manifest, fontCss) },
     { name: MANIFEST, data: `${JSON.stringify(manifest, null, 2)}\n` },
   ]);
 }
 
-/** Renders the deck and the cards into the new output folder, and swaps it in. */
+interface Built {
+  deck: BuiltDeck;
+  cards: BuiltCards;
+  carousel: BuiltCarousel;
+  files: string[];
+}
+
+/** Renders the deck, the cards and the carousel into the new output folder, and swaps it in. */
 async function renderInto(
   folder: OutputFolder,
   { selection, spec, templates, talkSource, specSource, options }: RenderInputs,
-): Promise<{ deck: BuiltDeck; cards: BuiltCards; files: string[] }> {
+): Promise<Built> {
   const cache = new BuildCache(folder.dir, folder.previous);
   const emoji = await EmojiSet.load();
   const deck = await buildDeck(selection, templates, emoji, {
@@ -103,6 +124,9 @@ async function renderInto(
     templatesDir: options.templatesDir,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
+  // Every shard draws the whole carousel: it is a dozen images, and a shard that
+  // finds another's unchanged in the folder reuses them.
+  const carousel = await buildCarousel(selection, spec, templates, emoji, cache);
   const base = {
     generator: GENERATOR,
     version,
@@ -114,11 +138,11 @@ async function renderInto(
     theme: selection.theme.name,
     deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
     hashes: cache.hashes,
-  } satisfies Omit<Manifest, "cards" | "files" | "digests">;
-  const written = await folder.commit([...deck.files, ...cards.files], (so) =>
-    galleryAndManifest(base, cards.entries, so),
+  } satisfies Omit<Manifest, "cards" | "carousel" | "files" | "digests">;
+  const written = await folder.commit([...deck.files, ...cards.files, ...carousel.files], (so) =>
+    galleryAndManifest(base, cards.entries, carousel.section, so),
   );
-  return { deck, cards, files: written.names };
+  return { deck, cards, carousel, files: written.names };
 }
 
 /** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
@@ -134,7 +158,7 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
   const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];
   // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
   const folder = await OutputFolder.open(spec.outputDir, protectedFiles);
-  let built: { deck: BuiltDeck; cards: BuiltCards; files: string[] };
+  let built: Built;
   try {
     built = await renderInto(folder, {
       selection,
@@ -148,7 +172,7 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
     await folder.discard();
     throw error;
   }
-  const { deck, cards, files: outputNames } = built;
+  const { deck, cards, carousel, files: outputNames } = built;
   const written = new Set(outputNames);
   return {
     result: {
@@ -164,5 +188,6 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
     },
     inputs,
     outputNames,
+    carouselRendered: carousel.rendered,
   };
 }

@@ -4,14 +4,14 @@ import { ErrorCode, TalkdeckError } from "./errors.js";
 import { checkOrdinaryFile, INPUT_LIMITS } from "./input-file.js";
 import { packageRoot } from "./paths.js";
 
-const KINDS = ["deck", "cards"] as const;
+const KINDS = ["deck", "cards", "carousel"] as const;
 
 /** Templates are read with these checks (templates.ts) and listed with them here. */
 export const TEMPLATE_RULES = { maxBytes: INPUT_LIMITS.template, what: "template" } as const;
 
 /** What a templates folder looks like, for messages about `--templates`. */
 const TEMPLATES_FOLDER_HINT =
-  "a templates folder holds deck/*.md.hbs and cards/*.html.hbs, named like talkdeck's own (deck/deck.md.hbs, cards/classic.html.hbs, cards/<layout>.html.hbs)";
+  "a templates folder holds deck/*.md.hbs, cards/*.html.hbs and carousel/*.html.hbs, named like talkdeck's own (deck/deck.md.hbs, cards/classic.html.hbs, cards/<layout>.html.hbs)";
 
 /** A template file: its registry key (`kind/file`, e.g. `deck/deck.md.hbs`) and its path. */
 export interface TemplateFile {
@@ -42,7 +42,7 @@ async function checkUserFolder(dir: string): Promise<void> {
       ),
     ),
   );
-  if (!kinds.includes(true)) throw usage(`${dir} has no deck/ or cards/ folder`);
+  if (!kinds.includes(true)) throw usage(`${dir} has no deck/ or cards/ folder (nor carousel/)`);
 }
 
 /** The `.hbs` files of one kind's folder, sorted; none when the folder is absent. */
