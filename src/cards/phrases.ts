@@ -44,7 +44,15 @@ function parserFor(lang: string, text: string): Parser | undefined {
   return parser;
 }
 
-/** BudouX phrases for CJK text (the whole text otherwise), then split at spaces. */
+/** Letters and digits of a space-separated script on both sides: inside one word (`A|I`, `GPT-|4`). */
+const IN_WORD_BEFORE = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Nd}_-]$/u;
+const IN_WORD_AFTER = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Nd}_]/u;
+
+/**
+ * BudouX phrases for CJK text (the whole text otherwise), then split at
+ * spaces. BudouX's models sometimes cut inside a Latin word or a number set
+ * in Chinese text (`推动 A|I 领域`): a line never breaks there.
+ */
 function rawSegments(text: string, lang: string): Segment[] {
   const phrases = parserFor(lang, text)?.parse(text) ?? [text];
   const segments: Segment[] = [];
@@ -54,7 +62,14 @@ function rawSegments(text: string, lang: string): Segment[] {
       const last = segments.at(-1);
       if (/^\s+$/u.test(part)) {
         if (last !== undefined) last.space = true;
-      } else segments.push({ text: part, space: false });
+      } else if (
+        last !== undefined &&
+        !last.space &&
+        IN_WORD_BEFORE.test(last.text) &&
+        IN_WORD_AFTER.test(part)
+      )
+        last.text += part;
+      else segments.push({ text: part, space: false });
     }
   }
   return segments;
@@ -132,10 +147,14 @@ export function segmentText(text: string, lang: string): Segment[] {
 export function phraseBoundaries(text: string, lang: string): Set<number> {
   const boundaries = new Set<number>([0]);
   let offset = 0;
+  let before = "";
   for (const phrase of parserFor(lang, text)?.parse(text) ?? [text]) {
     for (const part of phrase.split(/(\s+)/u)) {
+      if (part === "") continue;
+      if (IN_WORD_BEFORE.test(before) && IN_WORD_AFTER.test(part)) boundaries.delete(offset);
       offset += [...part].length;
       boundaries.add(offset);
+      before = part;
     }
   }
   return boundaries;

@@ -136,6 +136,11 @@ describe("segments", () => {
     const texts = (text: string, lang = "zh") =>
       segmentText(text, lang).map((segment) => segment.text);
     expect(texts("但这只是意味着，当下一个模型出现。")).toContain("意味着，");
+    // BudouX cuts `推动 A|I 领域`; a Latin word or a model name in Chinese text stays whole.
+    expect(texts("并认为这是推动 AI 领域前沿的关键，比如 GPT-4o 模型的能力")).toEqual(
+      expect.arrayContaining(["AI", "GPT-4o"]),
+    );
+    expect(phraseBoundaries("推动 AI 领域", "zh").has(4)).toBe(false);
     expect(
       texts("We learn more in a week of shipping than in a year of planning it.", "en"),
     ).toEqual([
