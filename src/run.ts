@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import type { BuildFlags } from "./commands/build.js";
 import { TalkdeckError, writeFailed } from "./errors.js";
+import type { PreviewFlags } from "./preview/command.js";
 import { printable } from "./printable.js";
 
 export interface Io {
@@ -78,7 +79,7 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
     )
     .option(
       "--templates <dir>",
-      "folder of your own templates (deck/*.md.hbs, cards/*.html.hbs) overriding ours by name",
+      "folder of your own templates (deck/*.md.hbs, cards/*.html.hbs, carousel/*.html.hbs) overriding ours by name",
     )
     .option("--pdf", "also export deck.pdf (needs Chrome or Chromium)")
     .option("--pptx", "also export deck.pptx (needs Chrome or Chromium)")
@@ -97,10 +98,29 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
       "draw only the i-th of n equal shares of the cards (split a batch across machines)",
     )
     .option("-f, --force", "build even when nothing changed since the last build")
+    .option("-w, --watch", "build again whenever the talk, spec, theme, logo or a template changes")
     .option("-q, --quiet", "print nothing but errors")
     .action(async (files: string[], options: BuildFlags) => {
       const { runBuild } = await import("./commands/build.js");
       state.exitCode = Math.max(state.exitCode, await runBuild(files, options, io));
+    });
+
+  program
+    .command("preview")
+    .alias("dev")
+    .description(
+      "build, serve a live preview (deck, cards, quote candidates) on 127.0.0.1, and rebuild on every save",
+    )
+    .argument("[file]", "the talk (or a spec file whose `source:` names it); default talk.md")
+    .option("-o, --output <dir>", "output root; files go to <dir>/<talk>/ (default: out)")
+    .option("--theme <name>", "theme (midnight, paper, brand, or a tokens file)")
+    .option("--templates <dir>", "folder of your own templates, watched too")
+    .option("--port <n>", "port to listen on (default: a free one)")
+    .option("--open", "open the preview in the system's browser")
+    .option("-j, --jobs <n>", "worker threads for drawing cards (default: the number of cores)")
+    .action(async (file: string | undefined, options: PreviewFlags) => {
+      const { runPreview } = await import("./preview/command.js");
+      state.exitCode = Math.max(state.exitCode, await runPreview(file, options, io));
     });
 
   program

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import type { BuildOptions } from "../build.js";
+import type { BuildOptions, BuildResult } from "../build.js";
 import { INSTALL_HINT } from "../deck/browser.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import { printable } from "../printable.js";
@@ -20,6 +20,8 @@ export interface BuildFlags {
   shard?: string;
   force?: boolean;
   quiet?: boolean;
+  /** Build again whenever an input changes, until Ctrl-C. */
+  watch?: boolean;
 }
 
 function parseJobs(value: string | undefined): number {
@@ -137,6 +139,18 @@ function distinctTalks(files: readonly string[]): string[] {
   });
 }
 
+/** What a build did, on stderr: its notes, then what it wrote or that nothing changed. */
+export function printResult(result: BuildResult, io: Io): void {
+  for (const note of result.notes) io.stderr.write(`talkdeck: note: ${printable(note)}\n`);
+  const kept = result.cards - result.cardsRendered;
+  const counts = `${result.slides} slides, ${result.cards} cards`;
+  io.stderr.write(
+    result.unchanged
+      ? `talkdeck: ${result.outputDir} is up to date (${counts}); --force builds it anyway\n`
+      : `talkdeck: wrote ${result.outputDir} (${counts}${kept > 0 ? `, ${kept} unchanged` : ""})\n`,
+  );
+}
+
 /** Builds one talk and says what it wrote (or that it was up to date); returns its exit code. */
 async function buildAndReport(file: string, options: BuildOptions, quiet: boolean, io: Io) {
   const { buildTalk } = await import("../build.js");
@@ -144,34 +158,18 @@ async function buildAndReport(file: string, options: BuildOptions, quiet: boolea
   const result = await buildTalk(file, { ...options, onProgress: progress }).finally(() =>
     progress.stop(),
   );
-  if (!quiet) {
-    for (const note of result.notes) io.stderr.write(`talkdeck: note: ${printable(note)}\n`);
-    const kept = result.cards - result.cardsRendered;
-    const counts = `${result.slides} slides, ${result.cards} cards`;
-    io.stderr.write(
-      result.unchanged
-        ? `talkdeck: ${result.outputDir} is up to date (${counts}); --force builds it anyway\n`
-        : `talkdeck: wrote ${result.outputDir} (${counts}${kept > 0 ? `, ${kept} unchanged` : ""})\n`,
-    );
-  }
+  if (!quiet) printResult(result, io);
   if (result.missingExports.length === 0) return 0;
   const names = result.missingExports.map((format) => format.toUpperCase()).join(", ");
   io.stderr.write(`talkdeck: error: ${names} not made: no browser found; ${INSTALL_HINT}\n`);
   return 1;
 }
 
-/**
- * `talkdeck build FILE…`: each talk in turn, every one even when another
- * fails; each failure is reported as it happens. The exit code is the highest
- * of them: 2 when any talk's input was wrong, else 1 when the environment
- * failed one, else 0. Talks that would write one output folder are refused
- * before anything is built.
- */
-export async function runBuild(
-  files: readonly string[],
-  flags: BuildFlags,
-  io: Io,
-): Promise<number> {
+/** The build options the flags ask for, and the part of them that settles the spec (`-o`, `--theme`). */
+export function buildOptions(flags: BuildFlags): {
+  overrides: CliOverrides;
+  options: BuildOptions;
+} {
   const overrides: CliOverrides = {
     ...(flags.output === undefined ? {} : { output: flags.output }),
     ...(flags.theme === undefined ? {} : { theme: flags.theme }),
@@ -189,11 +187,62 @@ export async function runBuild(
     allowRemote: flags.allowRemote === true,
     force: flags.force === true,
   };
+  return { overrides, options };
+}
+
+/**
+ * `talkdeck build --watch`: each talk built, then built again whenever a
+ * file it reads changes, each result or error printed, until Ctrl-C (or
+ * `signal`). The exit code is 0: failures are reported as they happen.
+ */
+async function watchBuilds(
+  talks: readonly string[],
+  options: BuildOptions,
+  quiet: boolean,
+  io: Io,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  const { WatchSession } = await import("../preview/session.js");
+  const { untilStopped } = await import("../preview/stop-signal.js");
+  const sessions = talks.map(
+    (file) =>
+      new WatchSession({
+        file,
+        build: options,
+        onEvent: (event) => {
+          if (event.kind === "built") {
+            if (!quiet) printResult(event.result, io);
+          } else if (event.kind === "failed") reportError(event.error, io, file);
+        },
+      }),
+  );
+  await Promise.all(sessions.map((session) => session.start()));
+  if (!quiet) io.stderr.write("talkdeck: watching for changes; Ctrl-C stops\n");
+  await untilStopped(signal);
+  await Promise.all(sessions.map((session) => session.close()));
+  return 0;
+}
+
+/**
+ * `talkdeck build FILE…`: each talk in turn, every one even when another
+ * fails; each failure is reported as it happens. The exit code is the highest
+ * of them: 2 when any talk's input was wrong, else 1 when the environment
+ * failed one, else 0. Talks that would write one output folder are refused
+ * before anything is built.
+ */
+export async function runBuild(
+  files: readonly string[],
+  flags: BuildFlags,
+  io: Io,
+  signal?: AbortSignal,
+): Promise<number> {
+  const { overrides, options } = buildOptions(flags);
   const talks = distinctTalks(files.length === 0 ? ["talk.md"] : files);
   // One talk cannot clash: its up-to-date check stays free of the spec parser.
   const clashes = talks.length > 1 ? await outputClashes(talks, overrides) : [];
   for (const clash of clashes) reportError(clash, io);
   if (clashes.length > 0) return 2;
+  if (flags.watch === true) return watchBuilds(talks, options, flags.quiet === true, io, signal);
 
   let exitCode = 0;
   for (const file of talks) {

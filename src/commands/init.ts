@@ -4,12 +4,12 @@
  * starter talk.md when no file is named. It never replaces a file without
  * `--force`, and never touches a write-up that already has talkdeck settings.
  */
-import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import { ErrorCode, TalkdeckError, writeFailed } from "../errors.js";
+import { ErrorCode, TalkdeckError } from "../errors.js";
 import { INPUT_LIMITS, readInputFile } from "../input-file.js";
 import { loadAndResolve } from "../load-talk.js";
+import { replaceFile } from "../replace-file.js";
 import { frontMatterClose } from "../source.js";
 import { OWN_KEYS } from "../spec/foreign.js";
 import { parseTalk } from "../talk/parse.js";
@@ -32,29 +32,11 @@ const SETTINGS_KEYS = OWN_KEYS.filter(
   (key) => key !== "title" && key !== "author" && key !== "date",
 );
 
-/**
- * Writes `data` to `path` through a new file in the same folder and a rename:
- * a reader sees the old file or the new one, never half of one. With
- * `expected`, the file must still hold exactly that text (an edit made since
- * it was read is not lost); a new file's mode follows the old one's.
- */
-async function replaceFile(path: string, data: string, expected?: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    const mode = (await stat(path).catch(() => undefined))?.mode;
-    await writeFile(temporary, data, { flag: "wx", ...(mode === undefined ? {} : { mode }) });
-    if (expected !== undefined && (await readFile(path, "utf8")) !== expected) {
-      throw new TalkdeckError(ErrorCode.FileExists, `${path} changed while talkdeck read it`, {
-        hint: "run `talkdeck init` again",
-      });
-    }
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    if (error instanceof TalkdeckError) throw error;
-    throw writeFailed(error, path, "check that the folder is writable, then run init again");
-  }
-}
+/** What init says when it cannot replace a file. */
+const INIT_HINTS = {
+  changed: "run `talkdeck init` again",
+  failed: "check that the folder is writable, then run init again",
+} as const;
 
 async function refuseExisting(path: string, force: boolean, hint: string): Promise<void> {
   if (force || (await stat(path).catch(() => undefined)) === undefined) return;
@@ -89,7 +71,7 @@ export async function runInit(file: string | undefined, flags: InitFlags): Promi
       force,
       "`talkdeck init talk.md` adds settings to it; --force replaces it with a starter talk",
     );
-    await replaceFile(path, STARTER_TALK);
+    await replaceFile(path, STARTER_TALK, INIT_HINTS);
     return `wrote ${path}: a starter talk; \`talkdeck build talk.md\` renders it\n`;
   }
   const { talk: source, spec, resolved } = await loadAndResolve(file);
@@ -105,7 +87,11 @@ export async function runInit(file: string | undefined, flags: InitFlags): Promi
     await refuseExisting(path, force, "edit it, or pass --force to write it again");
     const sourceLine = `source: ./${basename(source.file)}`;
     const block = initBlock(talk, relative(".", path), today());
-    await replaceFile(path, `---\n${[sourceLine, ...block, SPEC_BODY_NOTE].join("\n")}\n---\n`);
+    await replaceFile(
+      path,
+      `---\n${[sourceLine, ...block, SPEC_BODY_NOTE].join("\n")}\n---\n`,
+      INIT_HINTS,
+    );
     return `wrote ${path}: settings for ${basename(source.file)}, which is left as it is\n`;
   }
   const present = SETTINGS_KEYS.filter((key) => Object.hasOwn(source.data, key));
@@ -124,6 +110,6 @@ export async function runInit(file: string | undefined, flags: InitFlags): Promi
   const raw = (
     await readInputFile(source.file, { maxBytes: INPUT_LIMITS.talk, what: "talk" })
   ).toString("utf8");
-  await replaceFile(source.file, withBlock(raw, block), raw);
+  await replaceFile(source.file, withBlock(raw, block), INIT_HINTS, raw);
   return `added talkdeck settings to the front matter of ${source.file}\n`;
 }

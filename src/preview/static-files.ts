@@ -1,0 +1,62 @@
+/**
+ * The output folder over HTTP: `/out/<path>` is a file inside the talk's
+ * output folder or nothing. The path is taken apart before it is decoded
+ * (an encoded `/` or `\` is refused, not split on), no segment may be empty,
+ * `.`, `..` or hidden, and the file's real path (symlinks followed) must
+ * still be inside the folder's real path.
+ */
+import { realpath, stat } from "node:fs/promises";
+import { extname, join, sep } from "node:path";
+
+const TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".svg": "image/svg+xml",
+  ".pdf": "application/pdf",
+  ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+};
+
+export function contentType(file: string): string {
+  return TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
+/** The decoded segments of a URL path below `/out/`, or undefined when any is not a plain name. */
+function segmentsOf(encoded: string): string[] | undefined {
+  // Encoded separators and NUL would be split on by the file system, not by us.
+  if (/%(2f|5c|00)/i.test(encoded) || encoded.includes("\\")) return undefined;
+  const segments: string[] = [];
+  for (const part of encoded.split("/")) {
+    let name: string;
+    try {
+      name = decodeURIComponent(part);
+    } catch {
+      return undefined;
+    }
+    if (name === "" || name.startsWith(".") || /[/\\\0]/.test(name)) return undefined;
+    segments.push(name);
+  }
+  return segments;
+}
+
+/**
+ * The file a `/out/…` path names (`encoded` is what follows `/out/`, query
+ * removed), when it is an ordinary file inside `root`; otherwise undefined.
+ */
+export async function outputFile(root: string, encoded: string): Promise<string | undefined> {
+  const segments = segmentsOf(encoded);
+  if (segments === undefined) return undefined;
+  try {
+    const inside = await realpath(root);
+    const real = await realpath(join(inside, ...segments));
+    if (!real.startsWith(inside + sep)) return undefined;
+    return (await stat(real)).isFile() ? real : undefined;
+  } catch {
+    // Not there (or the folder is being swapped): a 404, and the page asks again after the build.
+    return undefined;
+  }
+}
