@@ -181,6 +181,7 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
       // A shard counts the cards now in the folder, not those another shard has yet to draw.
       cards: cards.entries.filter((entry) => written.has(entry.file)).length,
       cardsRendered: cards.rendered,
+      ...(carousel.section === undefined ? {} : { carouselImages: carousel.section.images.length }),
       files: outputNames,
       notes: [...selection.notes, ...deck.notes],
       missingExports: deck.missing,

@@ -26,6 +26,8 @@ export interface BuildResult {
   outputDir: string;
   slides: number;
   cards: number;
+  /** Images of the carousel (`cards.carousel`), when the front matter asks for one. */
+  carouselImages?: number;
   files: string[];
   notes: string[];
   /** Exports asked for on the command line that could not be made: no browser. */

@@ -143,7 +143,9 @@ function distinctTalks(files: readonly string[]): string[] {
 export function printResult(result: BuildResult, io: Io): void {
   for (const note of result.notes) io.stderr.write(`talkdeck: note: ${printable(note)}\n`);
   const kept = result.cards - result.cardsRendered;
-  const counts = `${result.slides} slides, ${result.cards} cards`;
+  const carousel =
+    result.carouselImages === undefined ? "" : `, a carousel of ${result.carouselImages}`;
+  const counts = `${result.slides} slides, ${result.cards} cards${carousel}`;
   io.stderr.write(
     result.unchanged
       ? `talkdeck: ${result.outputDir} is up to date (${counts}); --force builds it anyway\n`
