@@ -4,15 +4,19 @@ import { ErrorCode, TalkdeckError } from "../errors.js";
 import { extensionFor, type ImageExtension } from "../output/image-types.js";
 import type { OutputFile } from "../output/write.js";
 
-/** A QR code of the source link, drawn offline, dark on white so it scans on any theme. */
-export async function qrCodeSvg(url: string): Promise<OutputFile> {
-  const svg = await QRCode.toString(url, {
+/** A QR code of a link as SVG, drawn offline, dark on white so it scans on any theme. */
+export function qrSvgText(url: string, margin: number): Promise<string> {
+  return QRCode.toString(url, {
     type: "svg",
-    margin: 1,
+    margin,
     errorCorrectionLevel: "M",
     color: { dark: "#000000", light: "#ffffff" },
   });
-  return { name: "qr.svg", data: svg };
+}
+
+/** The deck's QR code of the source link: `qr.svg` beside deck.md. */
+export async function qrCodeSvg(url: string): Promise<OutputFile> {
+  return { name: "qr.svg", data: await qrSvgText(url, 1) };
 }
 
 /** The Twemoji files the slides use (`emoji/svg/1f680.svg`), copied from the offline set. */

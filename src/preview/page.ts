@@ -5,17 +5,7 @@
  * escaped title are put into it here.
  */
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
+import { escapeHtml } from "../deck/html-escape.js";
 
 /** Scripts and styles come from the server's own files only: nothing inline, nothing from elsewhere. */
 export const PAGE_CSP = [
