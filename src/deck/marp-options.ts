@@ -12,8 +12,23 @@ export const EMOJI_BASE = "emoji/";
  * (marp-core's default allowlist has `wbr` too: other Marp tools show the
  * same breaks.)
  */
+/**
+ * A heading's id, from its text without the `<wbr>` phrase breaks (marp's
+ * own slugifier would keep them as `wbr` inside the id): lower case, letters,
+ * digits, `-` and `_`, white space as `-`.
+ */
+export function headingSlug(text: string): string {
+  return text
+    .replaceAll("<wbr>", "")
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\s_-]+/gu, "")
+    .replace(/\s+/gu, "-");
+}
+
 export const marpOptions = {
   html: { wbr: [] },
+  slug: headingSlug,
   math: false,
   minifyCSS: false,
   emoji: { shortcode: false, unicode: "twemoji", twemoji: { base: EMOJI_BASE, ext: "svg" } },

@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { imageTypeOf } from "../../src/deck/cover.js";
 import { escapeMarkdown } from "../../src/deck/escape.js";
 import { planAgenda, planPoint, quoteSize, shortBio } from "../../src/deck/layout.js";
+import { headingSlug } from "../../src/deck/marp-options.js";
 import { lineCount } from "../../src/deck/measure.js";
 import { escapeWithBreaks, WBR } from "../../src/deck/phrase-breaks.js";
-import { renderDeckWithMarp } from "../../src/deck/render.js";
+import { createMarp, renderDeckWithMarp } from "../../src/deck/render.js";
 import { CONTENT, MIN_TEXT, QUOTE_SIZES, TYPE } from "../../src/deck/type-scale.js";
 
 describe("phrase breaks", () => {
@@ -85,5 +86,18 @@ describe("cover images", () => {
     expect(imageTypeOf(Buffer.from("GIF89a...."))).toBe("gif");
     expect(imageTypeOf(Buffer.from("RIFF\0\0\0\0WEBPVP8 "))).toBe("webp");
     expect(imageTypeOf(Buffer.from("<svg onload=alert(1)>"))).toBeUndefined();
+  });
+});
+
+describe("heading ids", () => {
+  it("leave out the phrase breaks: the id says the heading's words", () => {
+    const { html } = createMarp().render(
+      "## 用户<wbr>体验的<wbr>未来\n\n---\n\n## 用户<wbr>体验的<wbr>未来\n",
+    );
+    expect(html.match(/<h2 id="[^"]*"/g)).toEqual([
+      '<h2 id="用户体验的未来"',
+      '<h2 id="用户体验的未来-1"',
+    ]);
+    expect(headingSlug("AGI <wbr>的发展 & 路径!")).toBe("agi-的发展-路径");
   });
 });
