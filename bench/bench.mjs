@@ -238,6 +238,8 @@ async function main() {
   mkdirSync(join(root, "out"), { recursive: true });
   writeFileSync(join(root, "out", "bench.json"), `${JSON.stringify(result, null, 2)}\n`);
   console.log("written: out/bench.json");
+  // The preview's edit loop, in a process of its own (bench/preview.mjs).
+  spawnSync(process.execPath, [join(root, "bench", "preview.mjs")], { stdio: "inherit" });
 }
 
 const stageAt = process.argv.indexOf("--stage");
