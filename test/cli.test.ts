@@ -87,7 +87,9 @@ describe("talkdeck build on the example", () => {
   it("says a second build with nothing changed is up to date, and builds it with --force", async () => {
     const again = captureIo();
     expect(await run(["build", examplePath, "-o", out], again)).toBe(0);
-    expect(again.err()).toContain("is up to date (17 slides, 10 cards, a carousel of 15); --force builds it anyway");
+    expect(again.err()).toContain(
+      "is up to date (17 slides, 10 cards, a carousel of 15); --force builds it anyway",
+    );
     const forced = captureIo();
     expect(await run(["build", examplePath, "-o", out, "--force"], forced)).toBe(0);
     expect(forced.err()).toContain("talkdeck: wrote");
