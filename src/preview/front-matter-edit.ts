@@ -3,6 +3,7 @@
  * Document API, so that comments, key order and quoting survive, and splices
  * it back between the fences: the Markdown body stays byte for byte.
  */
+import { isDeepStrictEqual } from "node:util";
 import { type Document, parseDocument } from "yaml";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import { frontMatterClose } from "../source.js";
@@ -58,6 +59,15 @@ export function keepLayout(original: string, baseline: string, edited: string): 
   return out.join("\n");
 }
 
+/** Whether `yaml` parses, without errors, to the same data as `document`. */
+function sameData(yaml: string, document: Document): boolean {
+  const reread = parseDocument(yaml);
+  return (
+    reread.errors.length === 0 &&
+    isDeepStrictEqual(reread.toJS({ maxAliasCount: 100 }), document.toJS({ maxAliasCount: 100 }))
+  );
+}
+
 /** Where the YAML sits in the file: after the opening fence's line, up to the closing fence's line break. */
 function yamlRange(text: string): { start: number; end: number } | undefined {
   const close = frontMatterClose(text);
@@ -105,6 +115,11 @@ export function editFrontMatter(
   edit(document);
   const edited = document.toString(PRINT).replace(/\n$/, "");
   let yaml = `${written === "" ? edited : keepLayout(written, baseline, edited)}${trailing}`;
+  // The user's lines are given back by aligning printed lines; where the printer
+  // moved lines about (a folded scalar joined, a blank line added), the alignment
+  // can be wrong. The result must say exactly what the edited document says, or
+  // the printer's own text is written instead: its style, but never lost keys.
+  if (!sameData(yaml, document)) yaml = `${edited}${trailing}`;
   if (crlf) yaml = yaml.replace(/\n/g, "\r\n");
   const newline = crlf ? "\r\n" : "\n";
   if (range === undefined) {

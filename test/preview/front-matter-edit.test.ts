@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { editFrontMatter, keepLayout } from "../../src/preview/front-matter-edit.js";
 import { type PickView, toggleQuote } from "../../src/preview/toggle.js";
+import { readSource } from "../../src/source.js";
 
 /** A view of a talk with three quotes; `科学` names q-aaaa, as a fragment would. */
 function view(selected: PickView["selected"]): PickView {
@@ -111,5 +112,37 @@ describe("keepLayout", () => {
     expect(
       keepLayout("a:   1  # x\nb: [1,2]", "a: 1 # x\nb: [1, 2]", "a: 1 # x\nc: 3\nb: [1, 2]"),
     ).toBe("a:   1  # x\nc: 3\nb: [1,2]");
+  });
+});
+
+describe("an edit where the printer moves lines about", () => {
+  it("never writes lines back in the wrong place: the result says what the edit says", () => {
+    const text = [
+      "---",
+      "title: Shipping Small",
+      "description: A fireside chat about shipping small releases,",
+      "  writing errors first and testing on real files.",
+      "deck:",
+      "  quotes: auto",
+      "cards:",
+      "  sizes: [square]",
+      "# (settings end)",
+      "---",
+      "# Body",
+      "",
+    ].join("\n");
+    const next = editFrontMatter(text, "talk.md", (document) => {
+      document.setIn(["deck", "quotes"], document.createNode(["q-1", "q-2"]));
+    });
+    const data = readSource(next, "talk.md").data;
+    expect(data).toEqual({
+      title: "Shipping Small",
+      description:
+        "A fireside chat about shipping small releases, writing errors first and testing on real files.",
+      deck: { quotes: ["q-1", "q-2"] },
+      cards: { sizes: ["square"] },
+    });
+    expect(next.endsWith("---\n# Body\n")).toBe(true);
+    expect(next).toContain("# (settings end)");
   });
 });
