@@ -1,4 +1,5 @@
 import { segmentText } from "../cards/phrases.js";
+import { segmenterFor } from "../segmenters.js";
 import { escapeInline, escapeLineStart, normalizeText } from "./escape.js";
 
 /**
@@ -32,8 +33,6 @@ function segmentEnds(text: string, lang: string): number[] {
   return ends;
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
 /**
  * Where words start, by ICU's dictionary. BudouX's Simplified Chinese model
  * often cuts words into single characters (`智|能体`, `用|户`); keeping only
@@ -41,11 +40,7 @@ const segmenters = new Map<string, Intl.Segmenter>();
  * again, and every break is still between two BudouX phrases.
  */
 function wordStarts(text: string, lang: string): Set<number> {
-  let segmenter = segmenters.get(lang);
-  if (segmenter === undefined) {
-    segmenter = new Intl.Segmenter(lang, { granularity: "word" });
-    segmenters.set(lang, segmenter);
-  }
+  const segmenter = segmenterFor(lang, "word");
   return new Set([...segmenter.segment(text)].map((segment) => segment.index));
 }
 

@@ -1,4 +1,5 @@
 /** Sentences and quoted phrases, the way a reader sees them. */
+import { segmenterFor } from "../../segmenters.js";
 
 const HAN = /\p{Script=Han}/u;
 
@@ -9,16 +10,7 @@ export interface Span {
   end: number;
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function sentenceSegmenter(lang: string): Intl.Segmenter {
-  let segmenter = segmenters.get(lang);
-  if (segmenter === undefined) {
-    segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
-    segmenters.set(lang, segmenter);
-  }
-  return segmenter;
-}
+const sentenceSegmenter = (lang: string) => segmenterFor(lang, "sentence");
 
 /** A segment ending in one of these goes on: `Mr. Smith`, `St. Augustine`, `J. R. R.`. */
 const ABBREVIATION =
