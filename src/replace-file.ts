@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { ErrorCode, TalkdeckError, writeFailed } from "./errors.js";
 
@@ -16,6 +16,7 @@ export interface ReplaceHints {
  * a reader sees the old file or the new one, never half of one. With
  * `expected`, the file must still hold exactly that text (an edit made since
  * it was read is not lost); a new file's mode follows the old one's.
+ * A symbolic link is followed: its target gets the new text, the link stays.
  * Shared by `init` and the preview's quote picking, which both edit the
  * user's own files.
  */
@@ -25,16 +26,21 @@ export async function replaceFile(
   hints: ReplaceHints,
   expected?: string,
 ): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  // A symlinked talk is edited where it lives: the rename replaces the target, not the link.
+  const target = await realpath(path).catch(() => path);
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.${randomBytes(4).toString("hex")}.tmp`,
+  );
   try {
-    const mode = (await stat(path).catch(() => undefined))?.mode;
+    const mode = (await stat(target).catch(() => undefined))?.mode;
     await writeFile(temporary, data, { flag: "wx", ...(mode === undefined ? {} : { mode }) });
     if (expected !== undefined && (await readFile(path, "utf8")) !== expected) {
       throw new TalkdeckError(ErrorCode.FileExists, `${path} changed while talkdeck read it`, {
         hint: hints.changed,
       });
     }
-    await rename(temporary, path);
+    await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     if (error instanceof TalkdeckError) throw error;

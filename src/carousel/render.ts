@@ -141,7 +141,10 @@ export class CarouselRenderer {
         ErrorCode.QuoteTooLong,
         `the carousel's ${request.plan.what} does not fit a ${name} image (${width}×${height}) even at the smallest text size`,
         {
-          hint: "leave that quote out of the cards, or choose a taller carousel (`cards.carousel: tall`)",
+          hint:
+            request.plan.kind === "quote"
+              ? "leave that quote out of the cards, or choose a taller carousel (`cards.carousel: tall`)"
+              : "choose a taller carousel (`cards.carousel: tall`), or leave `cards.carousel` out",
         },
       );
     }

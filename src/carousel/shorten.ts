@@ -51,6 +51,7 @@ function joinSentences(sentences: readonly string[]): string {
  * (always the first; cut at a clause with an ellipsis when it alone is longer).
  */
 export function shortenAtSentences(text: string, budget: number, maxSentences = 3): string {
+  if (text.trim() === "") return "";
   const sentences = splitSentences(text);
   const kept: string[] = [];
   for (const sentence of sentences.slice(0, maxSentences)) {

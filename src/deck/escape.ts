@@ -39,7 +39,13 @@ export function escapeInline(text: string): string {
 
 /** The last step, on the whole escaped text: block syntax only counts at the start of a line, where a value may land. */
 export function escapeLineStart(escaped: string): string {
-  return escaped.replace(/^([#+-])/, "\\$1").replace(/^(\d+)([.)])/, "$1\\$2");
+  return (
+    escaped
+      .replace(/^([#+-])/, "\\$1")
+      .replace(/^(\d+)([.)])/, "$1\\$2")
+      // In a heading, a last run of `#` after a space closes it: `C #` would show as `C`.
+      .replace(/(\s)(#+)$/, "$1\\$2")
+  );
 }
 
 /** A value for Marp's YAML front matter: a double-quoted YAML (and JSON) string. */

@@ -85,6 +85,9 @@ describe("shortening at sentence ends", () => {
     const body = "One two three. Four five six. Seven eight nine. Ten eleven twelve.";
     expect(shortenAtSentences(body, 100)).toBe("One two three. Four five six. Seven eight nine.");
     expect(shortenAtSentences(body, 16)).toBe("One two three. Four five six.");
+    // A point with no body gets none on its image, not an ellipsis.
+    expect(shortenAtSentences("", 16)).toBe("");
+    expect(shortenAtSentences("  ", 16)).toBe("");
     expect(shortenAtSentences("第一句话。第二句话比较长一些。第三句。", 12)).toBe("第一句话。");
   });
 

@@ -1,7 +1,7 @@
 /** Issue 13, item 4: `talkdeck init` writes settings that build as they are, and loses nothing. */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, readFile, writeFile } from "node:fs/promises";
+import { copyFile, lstat, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -98,6 +98,15 @@ describe("talkdeck init", () => {
       guest: "Lee Chan",
       theme: "midnight",
     });
+  });
+
+  it("edits a symlinked write-up where it lives, keeping the link", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "real.md"), WRITE_UP);
+    await symlink("real.md", join(dir, "talk.md"));
+    await runInit(join(dir, "talk.md"), {});
+    expect((await lstat(join(dir, "talk.md"))).isSymbolicLink()).toBe(true);
+    expect(await readFile(join(dir, "real.md"), "utf8")).toContain("# talkdeck settings");
   });
 
   it("refuses a write-up that has talkdeck settings already, naming the key, and leaves it alone", async () => {

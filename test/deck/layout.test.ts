@@ -100,4 +100,9 @@ describe("heading ids", () => {
     ]);
     expect(headingSlug("AGI <wbr>的发展 & 路径!")).toBe("agi-的发展-路径");
   });
+
+  it("keep a last `#` of a lead: `Learning C #` is not read as a closing sequence", () => {
+    const { html } = createMarp().render(`## ${escapeMarkdown("Learning C #")}\n`);
+    expect(html).toMatch(/<h2[^>]*>Learning C #<\/h2>/);
+  });
 });
