@@ -136,6 +136,31 @@ function localCover(value: string, origin: string, notes: string[]): string | un
 }
 
 /**
+ * A logo is drawn on cards meant to be posted: one named by a file must be
+ * inside that file's folder, or a write-up from elsewhere could put any image
+ * of the user's disk on a public card.
+ */
+function logoInFileFolder(value: string, origin: string, location: ErrorLocation): void {
+  const folder = dirname(resolvePath(origin));
+  const path = resolvePath(folder, value);
+  if (
+    !isAbsolute(value) &&
+    !win32.isAbsolute(value) &&
+    !climbsOut(relative(folder, path)) &&
+    !leadsOut(folder, path)
+  )
+    return;
+  throw new TalkdeckError(
+    ErrorCode.ImageSourceRefused,
+    `\`${value}\` is outside the folder of ${origin}: a logo stays inside the folder of the file that names it`,
+    {
+      location,
+      hint: "copy the logo next to the talk (or into a folder inside it) and name it relatively: `logo: ./logo.png`",
+    },
+  );
+}
+
+/**
  * The logo is read when the cards are drawn, but the build reads its input
  * files (to hash them) before that: refuse a FIFO, a device or an oversized
  * file now, when it is only opened. A missing logo is for the drawing to
@@ -305,6 +330,8 @@ export function resolveSpec(
     merged.cards?.logo === undefined || logoOrigin === undefined
       ? undefined
       : resolvePath(dirname(logoOrigin), merged.cards.logo);
+  if (logo !== undefined && logoOrigin !== undefined && merged.cards?.logo !== undefined)
+    logoInFileFolder(merged.cards.logo, logoOrigin, locate(["cards", "logo"]));
   if (logo !== undefined) checkImageFile(logo, "logo", locate(["cards", "logo"]));
   const cover =
     talkRead.borrowed.cover !== undefined

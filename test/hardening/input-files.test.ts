@@ -108,9 +108,19 @@ describe.concurrent("files named by input are checked before they are read (issu
     const result = await runIsolated(["build", file, "-o", out]);
     expect(result.code).toBe(2);
     expect(result.err).toContain(
-      `${file}:4: \`cards.logo\`: the logo /dev/zero is a character device`,
+      `${file}:4: \`cards.logo\`: \`/dev/zero\` is outside the folder of ${file}: a logo stays inside`,
     );
     expect(result.err).not.toMatch(NO_STACK);
+    expect(await exists(out)).toBe(false);
+  });
+
+  it("a logo outside the talk's folder exits 2: a write-up cannot put the user's other images on a card", {
+    timeout,
+  }, async () => {
+    const { file, out } = await talkWith("cards:\n  logo: ../secret.png");
+    const result = await runIsolated(["build", file, "-o", out]);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("`../secret.png` is outside the folder of");
     expect(await exists(out)).toBe(false);
   });
 
