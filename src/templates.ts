@@ -48,3 +48,34 @@ export function compileTemplate(
     }
   };
 }
+
+/** A compiled template and where it came from, for messages that name its lines. */
+export interface CompiledTemplate {
+  render: Handlebars.TemplateDelegate;
+  origin: { file: string; source: string };
+}
+
+/**
+ * Templates compiled once each, on first use: the card and carousel
+ * renderers draw many images from a few templates.
+ */
+export class CompiledTemplates {
+  readonly #registry: TemplateRegistry;
+  readonly #compiled = new Map<string, CompiledTemplate>();
+
+  constructor(registry: TemplateRegistry) {
+    this.#registry = registry;
+  }
+
+  get(name: string): CompiledTemplate {
+    let template = this.#compiled.get(name);
+    if (template === undefined) {
+      const render = compileTemplate(this.#registry, name);
+      // compileTemplate has refused a name the registry lacks.
+      const { file, source } = this.#registry.get(name) ?? { file: name, source: "" };
+      template = { render, origin: { file, source } };
+      this.#compiled.set(name, template);
+    }
+    return template;
+  }
+}

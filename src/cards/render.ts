@@ -3,11 +3,11 @@ import satori from "satori";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
 import type { CardSize } from "../spec/model.js";
 import type { Quote } from "../talk/model.js";
-import { compileTemplate, type TemplateRegistry } from "../templates.js";
+import { CompiledTemplates, type TemplateRegistry } from "../templates.js";
 import type { ThemeTokens } from "../theme/tokens.js";
 import { altText } from "./alt-text.js";
 import { estimateFit } from "./capacity.js";
-import { type CardElement, htmlToElement, type TemplateOrigin } from "./element.js";
+import { type CardElement, htmlToElement } from "./element.js";
 import type { EmojiSet } from "./emoji.js";
 import { predictFontSize } from "./fit-model.js";
 import type { CardFontLibrary, CardFonts } from "./fonts.js";
@@ -104,11 +104,7 @@ function tooLong(request: CardRequest, minFont: number): TalkdeckError {
 export class CardRenderer {
   readonly #fonts: CardFontLibrary;
   readonly #emoji: EmojiSet;
-  readonly #templates: TemplateRegistry;
-  readonly #compiled = new Map<
-    string,
-    { render: HandlebarsTemplateDelegate; origin: TemplateOrigin | undefined }
-  >();
+  readonly #templates: CompiledTemplates;
 
   readonly #afterRaster: (() => void) | undefined;
 
@@ -121,23 +117,13 @@ export class CardRenderer {
   ) {
     this.#fonts = fonts;
     this.#emoji = emoji;
-    this.#templates = templates;
+    this.#templates = new CompiledTemplates(templates);
     this.#afterRaster = options.afterRaster;
   }
 
-  /** The card template, compiled once, and its file and text for messages. */
+  /** The card template of a layout, compiled once, and its file and text for messages. */
   #template(layout: string) {
-    let template = this.#compiled.get(layout);
-    if (template === undefined) {
-      const name = `cards/${layout}.html.hbs`;
-      const entry = this.#templates.get(name);
-      template = {
-        render: compileTemplate(this.#templates, name),
-        origin: entry === undefined ? undefined : { file: entry.file, source: entry.source },
-      };
-      this.#compiled.set(layout, template);
-    }
-    return template;
+    return this.#templates.get(`cards/${layout}.html.hbs`);
   }
 
   /** Everything the card shows must be drawable: no tofu, ever. */
@@ -227,8 +213,7 @@ export class CardRenderer {
     }).catch((error: unknown) => {
       if (error instanceof TalkdeckError) throw error;
       // What satori cannot draw comes from the template (a broken data: image, CSS it lacks).
-      const file =
-        this.#template(request.layout).origin?.file ?? `cards/${request.layout}.html.hbs`;
+      const { file } = this.#template(request.layout).origin;
       throw new TalkdeckError(
         ErrorCode.TemplateError,
         `cannot draw the card template ${file} for quote ${request.quote.id} (${request.size.name}): ${(error as Error).message}`,

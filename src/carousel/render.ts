@@ -1,13 +1,13 @@
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import { htmlToElement, type TemplateOrigin } from "../cards/element.js";
+import { htmlToElement } from "../cards/element.js";
 import type { EmojiSet } from "../cards/emoji.js";
 import type { CardFontLibrary, CardFonts } from "../cards/fonts.js";
 import { quoteMarkDataUri } from "../cards/layout.js";
 import { encodePng } from "../cards/png.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import type { CardSize } from "../spec/model.js";
-import { compileTemplate, type TemplateRegistry } from "../templates.js";
+import { CompiledTemplates, type TemplateRegistry } from "../templates.js";
 import type { ThemeTokens } from "../theme/tokens.js";
 import { carouselLayout, fittedSizes, MIN_SCALE } from "./layout.js";
 import type { SlidePlan } from "./plan.js";
@@ -48,29 +48,12 @@ function describeChars(chars: readonly string[]): string {
 export class CarouselRenderer {
   readonly #fonts: CardFontLibrary;
   readonly #emoji: EmojiSet;
-  readonly #templates: TemplateRegistry;
-  readonly #compiled = new Map<
-    string,
-    { render: HandlebarsTemplateDelegate; origin: TemplateOrigin | undefined }
-  >();
+  readonly #templates: CompiledTemplates;
 
   constructor(fonts: CardFontLibrary, emoji: EmojiSet, templates: TemplateRegistry) {
     this.#fonts = fonts;
     this.#emoji = emoji;
-    this.#templates = templates;
-  }
-
-  #template(name: string) {
-    let template = this.#compiled.get(name);
-    if (template === undefined) {
-      const entry = this.#templates.get(name);
-      template = {
-        render: compileTemplate(this.#templates, name),
-        origin: entry === undefined ? undefined : { file: entry.file, source: entry.source },
-      };
-      this.#compiled.set(name, template);
-    }
-    return template;
+    this.#templates = new CompiledTemplates(templates);
   }
 
   /** Everything the image shows must be drawable: no tofu, ever. */
@@ -95,7 +78,7 @@ export class CarouselRenderer {
     options: { height?: number; embedFont: boolean },
   ) {
     const name = templateName(request.plan);
-    const template = this.#template(name);
+    const template = this.#templates.get(name);
     const markup = template.render({
       ...request.plan.view,
       page: request.page,
@@ -119,7 +102,7 @@ export class CarouselRenderer {
       if (error instanceof TalkdeckError) throw error;
       throw new TalkdeckError(
         ErrorCode.TemplateError,
-        `cannot draw the carousel template ${template.origin?.file ?? name} for ${request.plan.what}: ${(error as Error).message}`,
+        `cannot draw the carousel template ${template.origin.file} for ${request.plan.what}: ${(error as Error).message}`,
         {
           hint: "check the template's HTML and CSS: satori supports flexbox layout and a subset of CSS, and images as data: URIs",
           cause: error,
