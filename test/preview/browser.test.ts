@@ -43,6 +43,16 @@ describe.skipIf(skipBrowserTests)(`the preview page in a real browser${skipReaso
     await preview?.close();
   });
 
+  /** Waits until the deck pane shows slide `n` (the bespoke deck keeps it in the URL hash). */
+  const deckOnSlide = (n: number) =>
+    page.waitForFunction(
+      (hash) =>
+        (document.querySelector("#deck") as HTMLIFrameElement).contentWindow?.location.hash ===
+        hash,
+      `#${n}`,
+      { timeout: 10_000 },
+    );
+
   it("shows an edited quote in the deck (same slide) and as a new card, without a reload", async () => {
     const frame = deckFrame();
     expect(frame).toBeDefined();
@@ -50,13 +60,7 @@ describe.skipIf(skipBrowserTests)(`the preview page in a real browser${skipReaso
     // Go to slide 4; the bespoke deck keeps it in the URL hash.
     await frame?.click("body");
     for (let step = 0; step < 3; step += 1) await page.keyboard.press("ArrowRight");
-    await page.waitForFunction(
-      () =>
-        (document.querySelector("#deck") as HTMLIFrameElement).contentWindow?.location.hash ===
-        "#4",
-      undefined,
-      { timeout: 10_000 },
-    );
+    await deckOnSlide(4);
     const before = await cardQuotes();
     expect(before).toContain("q-f07d");
     await page.evaluate(() => {
@@ -86,13 +90,7 @@ describe.skipIf(skipBrowserTests)(`the preview page in a real browser${skipReaso
     expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(
       true,
     );
-    await page.waitForFunction(
-      () =>
-        (document.querySelector("#deck") as HTMLIFrameElement).contentWindow?.location.hash ===
-        "#4",
-      undefined,
-      { timeout: 10_000 },
-    );
+    await deckOnSlide(4);
     await page.screenshot({ path: "/tmp/preview.png" });
   }, 120_000);
 
