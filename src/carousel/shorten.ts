@@ -1,4 +1,4 @@
-import { splitSentences } from "../talk/text.js";
+import { joinText, splitSentences } from "../talk/text.js";
 
 /** Full-width characters (CJK, their punctuation, emoji) take about 1 em; Latin letters about half. */
 const WIDE =
@@ -35,15 +35,9 @@ function cutAtClause(text: string, budget: number): string {
   return `${best.replace(/[\p{P}\s]+$/u, "")}…`;
 }
 
-/** Joins sentences as the text had them: no space after CJK punctuation. */
+/** Joins sentences as the text had them: no space after CJK. */
 function joinSentences(sentences: readonly string[]): string {
-  return sentences.reduce(
-    (joined, sentence) =>
-      joined === ""
-        ? sentence
-        : `${joined}${/[\p{Script=Han}。！？」』”）]$/u.test(joined) ? "" : " "}${sentence}`,
-    "",
-  );
+  return sentences.reduce(joinText, "");
 }
 
 /**

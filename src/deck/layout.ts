@@ -1,5 +1,5 @@
-import { readingLength, splitSentences } from "../talk/text.js";
-import { joinText, lineCount } from "./measure.js";
+import { joinText, readingLength, splitSentences } from "../talk/text.js";
+import { lineCount } from "./measure.js";
 import { CONTENT, QUOTE_LINE, QUOTE_SIZES, type QuoteSize, TYPE } from "./type-scale.js";
 
 /**

@@ -39,13 +39,3 @@ export function isCjkText(text: string): boolean {
   const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
   return cjk > (text.match(/[A-Za-z]+/g)?.length ?? 0);
 }
-
-/** Joins two pieces of text as the language writes them: no space after CJK. */
-export function joinText(before: string, after: string): string {
-  if (before === "") return after;
-  return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]$/u.test(
-    before,
-  )
-    ? `${before}${after}`
-    : `${before} ${after}`;
-}

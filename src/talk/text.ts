@@ -23,6 +23,22 @@ export function joinLines(text: string): string {
   return joined.replace(/[ \t\u00a0]{2,}/g, " ").trim();
 }
 
+/** Han, kana, CJK symbols and punctuation, full-width forms: no space follows them in running text. */
+const CJK_BEFORE_NO_SPACE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]$/u;
+
+/**
+ * Joins two pieces of text (sentences, clauses) as the language writes them:
+ * no space after CJK, also when it ends in a closing quote (`……。”`), a space
+ * after anything else (`yes.” Then`). Shared by the deck's bullets and the
+ * carousel's shortened bodies.
+ */
+export function joinText(before: string, after: string): string {
+  if (before === "") return after;
+  const body = before.replace(/[”’"')\]]+$/u, "");
+  return CJK_BEFORE_NO_SPACE.test(body) ? `${before}${after}` : `${before} ${after}`;
+}
+
 const SENTENCE_END = /([。！？!?…]+[”’」』）)"]*|\.(?=\s|$)[”’"]?)/u;
 
 /** Splits text into sentences, keeping each sentence's closing punctuation. */
