@@ -1,5 +1,5 @@
 import type { Selection } from "../select.js";
-import type { Point, Quote, Talk } from "../talk/model.js";
+import type { Quote, Talk } from "../talk/model.js";
 import { marpThemeCss } from "../theme/marp-css.js";
 import {
   displayUrl,
@@ -10,7 +10,7 @@ import {
 } from "./escape.js";
 import { longTitle, planAgenda, planPoint, planSpeakers, quoteSize, shortBio } from "./layout.js";
 import { escapeWithBreaks } from "./phrase-breaks.js";
-import { relatedQuotes } from "./related.js";
+import { relatedQuoteFinder } from "./related.js";
 import { CONTENT, QUOTE_SIZES, SLIDE } from "./type-scale.js";
 
 /** Local files the deck refers to, written next to deck.md. */
@@ -122,8 +122,7 @@ function quoteNotes(talk: Talk, quote: Quote): string {
 }
 
 /** A point's notes: the quotes of the talk that speak to it. */
-function pointNotes(point: Point, talk: Talk, heading: string): string {
-  const related = relatedQuotes(point, talk);
+function pointNotes(related: Quote[], heading: string): string {
   if (related.length === 0) return "";
   return escapeNote(
     [heading, ...related.map((quote) => `- ${quote.speaker}: ${quote.text}`)].join("\n"),
@@ -136,8 +135,9 @@ function pointSlides(
   labels: ReturnType<typeof labelsFor>,
   text: (value: string) => string,
 ): PointSlide[] {
+  const relatedTo = relatedQuoteFinder(selection.talk);
   return selection.points.flatMap((point) => {
-    const notes = pointNotes(point, selection.talk, labels.related);
+    const notes = pointNotes(relatedTo(point), labels.related);
     const continued = `${point.lead}${labels.continued}`;
     const slides = planPoint(point.lead, continued, point.body);
     return slides.map((bullets, index) => {
