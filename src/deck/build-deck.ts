@@ -10,8 +10,7 @@ import { findBrowser, INSTALL_HINT } from "./browser.js";
 import { localCoverFile } from "./cover.js";
 import { embeddedFontCss } from "./fonts-css.js";
 import { type DeckFormat, exportDeck } from "./marp-cli.js";
-import { renderDeckMarkdown, renderDeckWithMarp } from "./render.js";
-import { standaloneHtml } from "./standalone.js";
+import { deckFacts, renderDeckMarkdown } from "./render.js";
 import type { DeckExtras } from "./view.js";
 
 export type BrowserFormat = Exclude<DeckFormat, "html">;
@@ -126,7 +125,7 @@ export async function buildDeck(
     extras.userSlides = options.userSlides;
 
   const markdown = renderDeckMarkdown(selection, templates, extras);
-  const rendered = renderDeckWithMarp(markdown);
+  const rendered = deckFacts(markdown);
   const used = await emojiFiles(rendered.emoji, emoji);
   if (used.missing.length > 0) notes.push(`no offline image for emoji ${used.missing.join(", ")}`);
   assets.push(...used.files);
@@ -144,16 +143,12 @@ export async function buildDeck(
   }
   const formats: DeckFormat[] = ["html", ...(browser === undefined ? [] : asked)];
   const exported = await exportOrReuse(markdown, assets, formats, browser, options.cache);
-  const standalone = (file: OutputFile): OutputFile =>
-    file.name === "deck.html"
-      ? { name: file.name, data: standaloneHtml(file.data.toString(), assets) }
-      : file;
   return {
     files: [
       { name: "deck.md", data: markdown },
       { name: "theme.css", data: marpThemeFile(selection.theme) },
       ...assets,
-      ...exported.map(standalone),
+      ...exported,
     ],
     slides: rendered.slideCount,
     notes,

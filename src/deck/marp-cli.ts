@@ -10,6 +10,7 @@ import type { OutputFile } from "../output/write.js";
 import { packageRoot } from "../paths.js";
 import { sweepStaleTempFolders } from "../temp-folders.js";
 import { INSTALL_HINT, launcherScript } from "./browser.js";
+import { standaloneHtml } from "./standalone.js";
 
 export type DeckFormat = "html" | "pdf" | "pptx" | "png";
 
@@ -222,10 +223,25 @@ function exportError(
   });
 }
 
+/** A file system error behind a failure of marp-cli's: its code, or as its message quotes it. */
+const WRITE_ERROR = /\b(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|EMFILE|ENFILE)\b/;
+
 /** The HTML needs no browser: marp-cli runs in this process, quickly, with its messages kept. */
 async function exportHtml(args: readonly string[]): Promise<void> {
   const { marpCli } = await import("@marp-team/marp-cli");
-  const outcome = await quietly(() => marpCli([...args]));
+  let outcome: Awaited<ReturnType<typeof quietly<number>>>;
+  try {
+    outcome = await quietly(() => marpCli([...args]));
+  } catch (error) {
+    // marp-cli throws when it cannot write deck.html (a full TMPDIR): the environment's fault, said as such.
+    const message = String((error as Error)?.message);
+    const code = WRITE_ERROR.exec(message)?.[1];
+    if (code !== undefined) throw tempWriteFailed(Object.assign(new Error(message), { code }));
+    throw new TalkdeckError(ErrorCode.ExportFailed, "marp-cli could not make the HTML export", {
+      hint: `${(error as Error)?.message ?? String(error)}; if it persists, report it`,
+      cause: error,
+    });
+  }
   if (outcome.result !== 0) {
     throw new TalkdeckError(ErrorCode.ExportFailed, "marp-cli could not make the HTML export", {
       hint: outcome.log.slice(-3).join(" / ") || "run again; if it persists, report it",
@@ -233,22 +249,36 @@ async function exportHtml(args: readonly string[]): Promise<void> {
   }
 }
 
-/** deck.md, its theme with the fonts, its assets and the browser's launcher, into the export's folder. */
+/** The deck's theme: `default` plus its style directive, under a fixed name. */
+function themeCss(fontCss: string): string {
+  return `/* @theme talkdeck-export */\n@import 'default';\n${fontCss}\n`;
+}
+
+/** Where an export's inputs go in its private folder. */
+interface StagePaths {
+  deck: string;
+  tmp: string;
+  /** The theme alone, for the HTML, whose fonts go in after (see `withFonts`). */
+  plainTheme: string;
+  /** The theme with the bundled fonts, for the browser exports. */
+  fontTheme: string;
+  launcher: string;
+}
+
+/** deck.md, its themes, its assets and the browser's launcher, into the export's folder. */
 async function stageInputs(
   run: ExportRun,
-  paths: { deck: string; tmp: string; themeFile: string; launcher: string },
+  paths: StagePaths,
   inputs: { markdown: string; fontCss: string; assets: readonly OutputFile[]; browser?: string },
+  browserExports: boolean,
 ): Promise<void> {
   try {
     await mkdir(paths.deck);
     await mkdir(paths.tmp);
     await writeFile(join(paths.deck, "deck.md"), inputs.markdown);
-    // The deck's own theme (`default` plus its style directive) with the bundled fonts
-    // added, so every export shows the same type on machines without CJK fonts.
-    await writeFile(
-      paths.themeFile,
-      `/* @theme talkdeck-export */\n@import 'default';\n${inputs.fontCss}\n`,
-    );
+    await writeFile(paths.plainTheme, themeCss(""));
+    // With the bundled fonts, every export shows the same type on machines without CJK fonts.
+    if (browserExports) await writeFile(paths.fontTheme, themeCss(inputs.fontCss));
     for (const asset of inputs.assets) {
       await mkdir(dirname(join(paths.deck, asset.name)), { recursive: true });
       await writeFile(join(paths.deck, asset.name), asset.data);
@@ -278,8 +308,10 @@ export async function exportDeck(
   fontCss: string,
 ): Promise<OutputFile[]> {
   const timeoutMs = exportTimeoutMs();
-  await sweepStaleTempFolders(FOLDER_PREFIX);
-  const folder = await mkdtemp(join(tmpdir(), FOLDER_PREFIX)).catch((error: unknown) => {
+  // Old folders are swept while this export runs: it makes a new one and touches no old one.
+  const swept = sweepStaleTempFolders(FOLDER_PREFIX);
+  const folder = await mkdtemp(join(tmpdir(), FOLDER_PREFIX)).catch(async (error: unknown) => {
+    await swept;
     throw tempWriteFailed(error);
   });
   const run: ExportRun = {
@@ -293,9 +325,15 @@ export async function exportDeck(
     const deck = join(folder, "deck");
     const tmp = join(folder, "tmp");
     const launcher = join(folder, "browser.sh");
-    const themeFile = join(deck, "talkdeck-fonts.css");
-    const paths = { deck, tmp, themeFile, launcher };
-    await stageInputs(run, paths, { markdown, fontCss, assets, browser });
+    const paths: StagePaths = {
+      deck,
+      tmp,
+      plainTheme: join(deck, "talkdeck-theme.css"),
+      fontTheme: join(deck, "talkdeck-fonts.css"),
+      launcher,
+    };
+    const browserExports = formats.some((format) => format !== "html");
+    await stageInputs(run, paths, { markdown, fontCss, assets, browser }, browserExports);
     const before = new Set(await listFiles(deck));
     for (const format of formats) {
       const args = [
@@ -305,7 +343,7 @@ export async function exportDeck(
         ENGINE,
         // By name from a theme set: a theme given as a file gets a random name, and the HTML would differ each build.
         "--theme-set",
-        themeFile,
+        format === "html" ? paths.plainTheme : paths.fontTheme,
         "--theme",
         "talkdeck-export",
         ...formatArgs(format, deck),
@@ -331,13 +369,17 @@ export async function exportDeck(
     }
     const made = (await listFiles(deck)).filter((file) => !before.has(file)).sort();
     return await Promise.all(
-      made.map(async (name) => ({
-        name: name.split("\\").join("/"),
-        data: await readFile(join(deck, name)),
-      })),
+      made.map(async (name) => {
+        const data = await readFile(join(deck, name));
+        return {
+          name: name.split("\\").join("/"),
+          data: name === "deck.html" ? standaloneHtml(data, assets, fontCss) : data,
+        };
+      }),
     );
   } finally {
     forget();
     await rm(folder, { recursive: true, force: true });
+    await swept;
   }
 }

@@ -30,11 +30,35 @@ export interface RenderedDeck {
   emoji: string[];
 }
 
+/** The Twemoji files an HTML rendering refers to, each once, in order. */
+function emojiIn(html: string): string[] {
+  const pattern = new RegExp(`src="(${EMOJI_BASE}svg/[0-9a-f-]+\\.svg)"`, "g");
+  return [...new Set([...html.matchAll(pattern)].map((match) => match[1] ?? ""))];
+}
+
 /** Renders with marp-core in memory: slide count, emoji used, and the HTML for checks. */
 export function renderDeckWithMarp(markdown: string, marp: Marp = createMarp()): RenderedDeck {
   const { html, css } = marp.render(markdown, { htmlAsArray: true });
   const all = html.join("\n");
-  const pattern = new RegExp(`src="(${EMOJI_BASE}svg/[0-9a-f-]+\\.svg)"`, "g");
-  const emoji = [...new Set([...all.matchAll(pattern)].map((match) => match[1] ?? ""))];
-  return { html: all, css, slideCount: html.length, emoji };
+  return { html: all, css, slideCount: html.length, emoji: emojiIn(all) };
+}
+
+/** One marp-core for `deckFacts`: rendering keeps no state between documents that a count could see. */
+let factsMarp: Marp | undefined;
+
+/**
+ * What the build needs to know of a deck before marp-cli makes it: how many
+ * slides, which emoji files. Only marp-core's Markdown pass runs: the theme's
+ * CSS, which neither needs, is half of a whole render's time.
+ */
+export function deckFacts(markdown: string): Pick<RenderedDeck, "slideCount" | "emoji"> {
+  factsMarp ??= createMarp();
+  const { markdown: it } = factsMarp;
+  const env = {};
+  const tokens = it.parse(markdown, env);
+  return {
+    slideCount: tokens.filter((token: { type: string }) => token.type === "marpit_slide_open")
+      .length,
+    emoji: emojiIn(it.renderer.render(tokens, it.options, env)),
+  };
 }

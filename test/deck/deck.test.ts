@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Marp } from "@marp-team/marp-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { displayUrl, escapeMarkdown, escapeNote, markdownLink } from "../../src/deck/escape.js";
-import { renderDeckMarkdown, renderDeckWithMarp } from "../../src/deck/render.js";
+import { deckFacts, renderDeckMarkdown, renderDeckWithMarp } from "../../src/deck/render.js";
 import { deckView } from "../../src/deck/view.js";
 import { type Selection, select } from "../../src/select.js";
 import { readSource } from "../../src/source.js";
@@ -48,6 +48,8 @@ describe("the deck", () => {
       const markdown = renderDeckMarkdown(selectionFor(frontMatter), templates);
       expect(renderDeckWithMarp(markdown).slideCount, frontMatter).toBe(expected);
       expect(renderDeckWithMarp(markdown, defaultMarp()).slideCount, frontMatter).toBe(expected);
+      // The build counts with marp-core's Markdown pass alone: the same slides.
+      expect(deckFacts(markdown).slideCount, frontMatter).toBe(expected);
     }
   });
 
