@@ -137,10 +137,10 @@ async function stage(name, count) {
   } else {
     const threads = Number(name.replace("pool", ""));
     row = await measure(`talkdeck: pool of ${threads}`, count, async () => {
-      const pool = new CardPool(threads, undefined);
+      const pool = new CardPool(threads);
       try {
         // PNGs are handed over as they come and dropped, as the floor drops its own.
-        await pool.renderEach(requests(count), () => {});
+        await pool.renderEach(requests(count), await loadTemplates(), () => {});
       } finally {
         await pool.destroy();
       }

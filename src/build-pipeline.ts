@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { BuildOptions, BuildResult } from "./build.js";
-import { type BuiltCards, buildCards } from "./cards/build-cards.js";
+import { type BuiltCards, drawCards, planCards } from "./cards/build-cards.js";
 import { EmojiSet } from "./cards/emoji.js";
 import { type BuiltCarousel, buildCarousel } from "./carousel/build-carousel.js";
 import { type BuiltDeck, buildDeck } from "./deck/build-deck.js";
@@ -77,7 +77,12 @@ function galleryAndManifest(
   const present = new Set(written.names);
   const manifest: Manifest = {
     ...base,
-    hashes: Object.fromEntries(Object.entries(base.hashes).filter(([name]) => present.has(name))),
+    // By name: the deck and the cards are made at once, and record their hashes in either order.
+    hashes: Object.fromEntries(
+      Object.entries(base.hashes)
+        .filter(([name]) => present.has(name))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ),
     cards: entries.filter((entry) => present.has(entry.file)),
     ...(carousel === undefined ? {} : { carousel }),
     files: [...written.names, "index.html"],
@@ -95,6 +100,14 @@ function galleryAndManifest(
   ]);
 }
 
+/** Both results once both have settled; the first failure (the deck's first) otherwise. */
+async function bothOrThrow<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === "rejected") throw a.reason;
+  if (b.status === "rejected") throw b.reason;
+  return [a.value, b.value];
+}
+
 interface Built {
   deck: BuiltDeck;
   cards: BuiltCards;
@@ -109,7 +122,15 @@ async function renderInto(
 ): Promise<Built> {
   const cache = new BuildCache(folder.dir, folder.previous);
   const emoji = await EmojiSet.load();
-  const deck = await buildDeck(selection, templates, emoji, {
+  // The cards are planned and sent to the workers first: they are drawn while this thread makes the deck.
+  // Drawn cards go straight into the new folder.
+  const plan = await planCards(selection, spec, templates, cache, options.shard);
+  const drawing = drawCards(plan, templates, emoji, cache, folder, {
+    jobs: options.jobs ?? availableParallelism(),
+    ...(options.cardPool === undefined ? {} : { pool: options.cardPool }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
+  const making = buildDeck(selection, templates, emoji, {
     required: options.formats ?? [],
     wanted: spec.deck.formats,
     allowRemote: options.allowRemote ?? false,
@@ -117,13 +138,8 @@ async function renderInto(
     browser: options.browser,
     cache,
   });
-  // Drawn cards go straight into the new folder.
-  const cards = await buildCards(selection, spec, templates, emoji, cache, folder, {
-    jobs: options.jobs ?? availableParallelism(),
-    shard: options.shard,
-    templatesDir: options.templatesDir,
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-  });
+  // Both are let finish before a failure is thrown: nothing may still write into a discarded folder.
+  const [deck, cards] = await bothOrThrow(making, drawing);
   // Every shard draws the whole carousel: it is a dozen images, and a shard that
   // finds another's unchanged in the folder reuses them.
   const carousel = await buildCarousel(selection, spec, templates, emoji, cache);
@@ -153,6 +169,7 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
   const inputs = await hashInputs(spec.inputFiles);
   const talk = parseTalk(talkSource.body, talkSource.file, spec.hints);
   const selection = select(talk, spec);
+  options.onRead?.({ source: talkSource, specSource, resolved: spec, talk, selection });
   const templates = await loadTemplates(options.templatesDir);
   checkCardLayout(templates, spec);
   const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];

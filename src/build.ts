@@ -1,7 +1,21 @@
+import type { CardPool } from "./cards/pool.js";
 import { findBrowser } from "./deck/browser.js";
 import type { BrowserFormat } from "./deck/build-deck.js";
 import { recordBuild, unchangedBuild } from "./output/stamp.js";
+import type { Selection } from "./select.js";
+import type { Source } from "./source.js";
+import type { ResolvedSpec } from "./spec/model.js";
 import type { CliOverrides } from "./spec/resolve.js";
+import type { Talk } from "./talk/model.js";
+
+/** A talk as a build read it: its files, its settings, the parsed talk and what was chosen. */
+export interface TalkAsRead {
+  source: Source;
+  specSource: Source | undefined;
+  resolved: ResolvedSpec;
+  talk: Talk;
+  selection: Selection;
+}
 
 export interface BuildOptions extends CliOverrides {
   /** A folder of the user's templates, overriding ours by file name. */
@@ -20,6 +34,10 @@ export interface BuildOptions extends CliOverrides {
   browser?: string | false;
   /** Build even when nothing changed since the last build with the same options. */
   force?: boolean;
+  /** Card worker threads kept between builds by the caller (a watch session), which also ends them. */
+  cardPool?: CardPool;
+  /** Called once the talk is read, before rendering: a watcher reuses the parse instead of parsing again. */
+  onRead?: (read: TalkAsRead) => void;
 }
 
 export interface BuildResult {
@@ -40,7 +58,14 @@ export interface BuildResult {
 
 /** The options that decide what a build makes (not how fast, nor how it reports). */
 function stampOptions(options: BuildOptions) {
-  const { jobs: _jobs, onProgress: _onProgress, force: _force, ...deciding } = options;
+  const {
+    jobs: _jobs,
+    onProgress: _onProgress,
+    force: _force,
+    onRead: _onRead,
+    cardPool: _cardPool,
+    ...deciding
+  } = options;
   return deciding;
 }
 

@@ -10,6 +10,7 @@ import { version } from "../version.js";
 import { altText } from "./alt-text.js";
 import type { EmojiSet } from "./emoji.js";
 import { loadLogo } from "./logo.js";
+import type { CardPool } from "./pool.js";
 import type { CardRequest } from "./render.js";
 
 export interface BuiltCards {
@@ -22,9 +23,8 @@ export interface BuiltCards {
 export interface CardOptions {
   /** Worker threads for drawing; 1 draws in this thread. */
   jobs: number;
-  /** `{ index: 1, count: 2 }`: this run draws every second card, starting with the first. */
-  shard: { index: number; count: number } | undefined;
-  templatesDir: string | undefined;
+  /** A pool kept warm by the caller (a watch session): used for any number of cards, and left running. */
+  pool?: CardPool;
   /** Called after each card is drawn, with the number drawn and the number to draw. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -58,11 +58,15 @@ async function draw(
     await onCard(index, png);
     options.onProgress?.(++done, requests.length);
   };
+  if (options.pool !== undefined) {
+    await options.pool.renderEach(requests, templates, handOver);
+    return;
+  }
   if (options.jobs > 1 && requests.length >= MIN_CARDS_FOR_WORKERS) {
     const { CardPool } = await import("./pool.js");
-    const pool = new CardPool(Math.min(options.jobs, requests.length), options.templatesDir);
+    const pool = new CardPool(Math.min(options.jobs, requests.length));
     try {
-      await pool.renderEach(requests, handOver);
+      await pool.renderEach(requests, templates, handOver);
       return;
     } finally {
       await pool.destroy();
@@ -80,24 +84,41 @@ async function draw(
   }
 }
 
-/** The quote cards of a selection, in memory; unchanged ones are read back from the previous build. */
-export async function buildCards(
+/** One card of the selection: its file, its hash, what to draw, and its previous file when unchanged. */
+interface PlannedCard {
+  name: string;
+  hash: string;
+  request: CardRequest;
+  file?: BuildFile;
+}
+
+/** The cards a selection makes, with those the previous build made unchanged already found. */
+export interface CardPlan {
+  cards: PlannedCard[];
+  entries: CardEntry[];
+}
+
+/**
+ * Lists the cards of a selection and finds the unchanged ones in the
+ * previous build; nothing is drawn yet. The build plans first and draws
+ * after, so the drawing starts on the workers before the deck takes this
+ * thread.
+ */
+export async function planCards(
   selection: Selection,
   spec: ResolvedSpec,
   templates: TemplateRegistry,
-  emoji: EmojiSet,
   cache: BuildCache,
-  staging: Staging,
-  options: CardOptions,
-): Promise<BuiltCards> {
+  /** `{ index: 1, count: 2 }`: this run draws every second card, starting with the first. */
+  shard: { index: number; count: number } | undefined,
+): Promise<CardPlan> {
   const entries: CardEntry[] = [];
-  if (selection.cardQuotes.length === 0 || selection.sizes.length === 0)
-    return { files: [], entries, rendered: 0 };
+  const cards: PlannedCard[] = [];
+  if (selection.cardQuotes.length === 0 || selection.sizes.length === 0) return { cards, entries };
   const logo =
     spec.cards.logo === undefined
       ? undefined
       : await loadLogo(spec.cards.logo, spec.locate(["cards", "logo"]));
-  const planned: Array<{ name: string; hash: string; request: CardRequest; file?: BuildFile }> = [];
   let position = 0;
   for (const quote of selection.cardQuotes) {
     const speakerTitle = selection.talk.speakers.find(
@@ -105,7 +126,6 @@ export async function buildCards(
     )?.title;
     for (const size of selection.sizes) {
       position += 1;
-      const { shard } = options;
       const mine = shard === undefined || (position - 1) % shard.count === shard.index - 1;
       const request: CardRequest = {
         quote,
@@ -125,7 +145,7 @@ export async function buildCards(
       // Another shard's card: kept when that shard has already put it in the folder.
       const [reused] = mine ? ((await cache.keep([name], hash)) ?? []) : [{ name, pending: hash }];
       if (!mine) cache.record([name], hash);
-      planned.push(
+      cards.push(
         reused === undefined ? { name, hash, request } : { name, hash, request, file: reused },
       );
       entries.push({
@@ -141,7 +161,19 @@ export async function buildCards(
       });
     }
   }
-  const toDraw = planned.filter((card) => card.file === undefined);
+  return { cards, entries };
+}
+
+/** Draws the planned cards that changed, straight into the new folder. */
+export async function drawCards(
+  plan: CardPlan,
+  templates: TemplateRegistry,
+  emoji: EmojiSet,
+  cache: BuildCache,
+  staging: Staging,
+  options: CardOptions,
+): Promise<BuiltCards> {
+  const toDraw = plan.cards.filter((card) => card.file === undefined);
   if (toDraw.length > 0) {
     await draw(
       toDraw.map((card) => card.request),
@@ -156,5 +188,9 @@ export async function buildCards(
     // In the cards' order, not the order threads finish them: the manifest is the same bytes whatever --jobs is.
     for (const card of toDraw) cache.record([card.name], card.hash);
   }
-  return { files: planned.flatMap((card) => card.file ?? []), entries, rendered: toDraw.length };
+  return {
+    files: plan.cards.flatMap((card) => card.file ?? []),
+    entries: plan.entries,
+    rendered: toDraw.length,
+  };
 }

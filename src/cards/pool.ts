@@ -2,6 +2,7 @@ import { join } from "node:path";
 import Tinypool from "tinypool";
 import { TalkdeckError } from "../errors.js";
 import { packageRoot } from "../paths.js";
+import type { TemplateRegistry } from "../templates.js";
 import type { CardRequest } from "./render.js";
 import type { CardTask, CardTaskResult } from "./worker.js";
 
@@ -22,14 +23,21 @@ function tasks(requests: readonly CardRequest[], threads: number): number[][] {
   return groups.length >= threads * 2 ? groups : requests.map((_, index) => [index]);
 }
 
-/** Draws cards on worker threads, each with its own fonts parsed once. */
+/** The templates a card worker needs: the card layouts, not the deck's or the carousel's. */
+function cardTemplates(templates: TemplateRegistry): CardTask["templates"] {
+  return [...templates].filter(([name]) => name.startsWith("cards/"));
+}
+
+/**
+ * Draws cards on worker threads, each with its own fonts parsed once. A
+ * pool outlives a build when its owner keeps it (a watch session does): the
+ * next build's cards start on threads whose fonts are already parsed.
+ */
 export class CardPool {
   readonly #pool: Tinypool;
-  readonly #templatesDir: string | undefined;
   readonly #threads: number;
 
-  constructor(threads: number, templatesDir: string | undefined) {
-    this.#templatesDir = templatesDir;
+  constructor(threads: number) {
     this.#threads = threads;
     this.#pool = new Tinypool({
       filename: join(packageRoot, "dist", "cards", "worker.js"),
@@ -47,8 +55,12 @@ export class CardPool {
     });
   }
 
-  async #batch(requests: CardRequest[]): Promise<Buffer[]> {
-    const task: CardTask = { requests, templatesDir: this.#templatesDir };
+  get threads(): number {
+    return this.#threads;
+  }
+
+  async #batch(requests: CardRequest[], templates: CardTask["templates"]): Promise<Buffer[]> {
+    const task: CardTask = { requests, templates };
     const result = (await this.#pool.run(task)) as CardTaskResult;
     if ("error" in result) {
       const { code, message, hint, location } = result.error;
@@ -60,11 +72,16 @@ export class CardPool {
   /** Draws the cards, handing each PNG to `onCard` with its request's index as it arrives. */
   async renderEach(
     requests: readonly CardRequest[],
+    templates: TemplateRegistry,
     onCard: (index: number, png: Buffer) => Promise<void> | void,
   ): Promise<void> {
+    const sent = cardTemplates(templates);
     await Promise.all(
       tasks(requests, this.#threads).map(async (indices) => {
-        const drawn = await this.#batch(indices.map((index) => requests[index] as CardRequest));
+        const drawn = await this.#batch(
+          indices.map((index) => requests[index] as CardRequest),
+          sent,
+        );
         for (const [position, index] of indices.entries()) {
           await onCard(index, drawn[position] ?? Buffer.alloc(0));
         }

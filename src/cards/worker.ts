@@ -1,5 +1,5 @@
 import { TalkdeckError } from "../errors.js";
-import { loadTemplates } from "../templates.js";
+import type { TemplateRegistry } from "../templates.js";
 import { EmojiSet } from "./emoji.js";
 import { loadCardFonts } from "./fonts.js";
 import { releaseDrawings } from "./native-memory.js";
@@ -8,7 +8,11 @@ import { CardRenderer, type CardRequest } from "./render.js";
 /** Cards to draw in a worker thread, in order. */
 export interface CardTask {
   requests: CardRequest[];
-  templatesDir: string | undefined;
+  /**
+   * The card templates as the build read them: a warm worker draws with the
+   * templates of this build, not those of the build that started it.
+   */
+  templates: Array<[string, { source: string; file: string }]>;
 }
 
 /** A TalkdeckError does not survive the thread boundary as itself: it travels as data. */
@@ -23,18 +27,24 @@ export type CardTaskResult =
       };
     };
 
-let renderer: Promise<CardRenderer> | undefined;
+/** The last templates and their renderer: fonts are read and parsed once per worker, whatever the templates. */
+let current: { key: string; renderer: Promise<CardRenderer> } | undefined;
 
-/** One renderer per worker: fonts read and parsed once, reused for every card the worker draws. */
-function workerRenderer(templatesDir: string | undefined): Promise<CardRenderer> {
-  renderer ??= (async () =>
-    new CardRenderer(
-      await loadCardFonts(),
-      await EmojiSet.load(),
-      await loadTemplates(templatesDir),
-      { afterRaster: releaseDrawings },
-    ))();
-  return renderer;
+function workerRenderer(templates: CardTask["templates"]): Promise<CardRenderer> {
+  const key = JSON.stringify(templates);
+  if (current?.key !== key) {
+    const registry: TemplateRegistry = new Map(templates);
+    const renderer = (async () =>
+      new CardRenderer(await loadCardFonts(), await EmojiSet.load(), registry, {
+        afterRaster: releaseDrawings,
+      }))();
+    current = { key, renderer };
+    // A renderer that failed to start is not kept: the next task tries again.
+    renderer.catch(() => {
+      if (current?.renderer === renderer) current = undefined;
+    });
+  }
+  return current.renderer;
 }
 
 /** Lets the event loop turn, so finalizers free the pixels of drawings collected so far. */
@@ -42,7 +52,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 export default async function renderCards(task: CardTask): Promise<CardTaskResult> {
   try {
-    const drawer = await workerRenderer(task.templatesDir);
+    const drawer = await workerRenderer(task.templates);
     const pngs: Uint8Array[] = [];
     for (const request of task.requests) {
       pngs.push((await drawer.render(request)).png);
