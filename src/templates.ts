@@ -17,6 +17,22 @@ export async function loadTemplates(userDir?: string): Promise<TemplateRegistry>
   return registry;
 }
 
+/** Handlebars compiles lazily and keeps the result: one function per source serves every build of a watch. */
+const compiledSources = new Map<string, Handlebars.TemplateDelegate>();
+const KEPT_SOURCES = 64;
+
+function compiled(source: string, noEscape: boolean): Handlebars.TemplateDelegate {
+  const key = `${noEscape ? "raw" : "escaped"}\n${source}`;
+  let template = compiledSources.get(key);
+  if (template === undefined) {
+    template = Handlebars.compile(source, { noEscape });
+    compiledSources.set(key, template);
+    for (const old of compiledSources.keys())
+      if (compiledSources.size > KEPT_SOURCES) compiledSources.delete(old);
+  }
+  return template;
+}
+
 /**
  * Compiles one template. `noEscape` is for templates whose data has already
  * been escaped for the target language (the deck's Markdown view).
@@ -32,7 +48,7 @@ export function compileTemplate(
       hint: `available: ${[...registry.keys()].join(", ")}`,
     });
   }
-  const template = Handlebars.compile(entry.source, { noEscape: options.noEscape ?? false });
+  const template = compiled(entry.source, options.noEscape ?? false);
   return (context, runtimeOptions) => {
     try {
       return template(context, runtimeOptions);

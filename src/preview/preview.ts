@@ -7,14 +7,14 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import type { BuildOptions, BuildResult } from "../build.js";
+import type { BuildOptions, BuildResult, TalkAsRead } from "../build.js";
 import { TalkdeckError } from "../errors.js";
 import type { CliOverrides } from "../spec/resolve.js";
 import { applyPick } from "./pick.js";
 import type { BuildEvent } from "./rebuild.js";
 import { type PreviewBackend, PreviewServer, type PreviewStatus } from "./server.js";
 import { WatchSession } from "./session.js";
-import { type PreviewState, readTalk } from "./state.js";
+import { type PreviewState, pickView, readTalk } from "./state.js";
 import type { ToggleRequest } from "./toggle.js";
 
 export interface PreviewOptions {
@@ -99,10 +99,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
   };
   const server = await PreviewServer.listen(backend, options.port ?? 0);
 
-  /** The candidates as the file now reads; the last good ones stay when it cannot be read. */
-  const refreshState = async (): Promise<boolean> => {
+  /**
+   * The candidates as the build read the file (or as it reads now, when the
+   * build read nothing); the last good ones stay when it cannot be read.
+   */
+  const refreshState = async (read: TalkAsRead | undefined): Promise<boolean> => {
     try {
-      const next = (await readTalk(file, overrides)).state;
+      const next = (await (read === undefined ? readTalk(file, overrides) : pickView(read))).state;
       const changed = JSON.stringify(next) !== JSON.stringify(state);
       state = next;
       return changed;
@@ -121,11 +124,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
       if (next.deck !== parts.deck) versions.deck += 1;
       if (next.cards !== parts.cards) versions.cards += 1;
       parts = next;
-      if (await refreshState()) versions.state += 1;
+      if (await refreshState(event.read)) versions.state += 1;
       status = { phase: "ok", summary: summary(event.result, event.ms), versions };
     } else {
       // The choices' file may still read (an error in a template, a theme): its hash must be current.
-      if (await refreshState()) versions.state += 1;
+      if (await refreshState(event.read)) versions.state += 1;
       status = { phase: "error", error: formatBuildError(event.error), versions };
     }
     server.broadcast();

@@ -4,12 +4,19 @@
  * always built and builds never overlap (they would take turns for the
  * output folder's lock anyway).
  */
-import type { BuildResult } from "../build.js";
+import type { BuildResult, TalkAsRead } from "../build.js";
 
+/**
+ * A build's end. `read` is the talk as the build read it: none when nothing
+ * changed (it read nothing) or when it failed before the talk was parsed.
+ */
 export type BuildEvent =
   | { kind: "building"; seq: number }
-  | { kind: "built"; seq: number; result: BuildResult; ms: number }
-  | { kind: "failed"; seq: number; error: unknown; ms: number };
+  | { kind: "built"; seq: number; result: BuildResult; ms: number; read: TalkAsRead | undefined }
+  | { kind: "failed"; seq: number; error: unknown; ms: number; read: TalkAsRead | undefined };
+
+/** Runs one build, handing the talk to `onRead` as soon as it is read. */
+export type BuildRun = (onRead: (read: TalkAsRead) => void) => Promise<BuildResult>;
 
 export class Rebuilder {
   #running: Promise<void> | undefined;
@@ -18,7 +25,7 @@ export class Rebuilder {
   #closed = false;
 
   constructor(
-    private readonly build: () => Promise<BuildResult>,
+    private readonly build: BuildRun,
     /** Awaited before the next build starts: what it reads is the output of this one. */
     private readonly report: (event: BuildEvent) => void | Promise<void>,
   ) {}
@@ -60,11 +67,14 @@ export class Rebuilder {
     const started = performance.now();
     await this.report({ kind: "building", seq });
     let event: BuildEvent;
+    let read: TalkAsRead | undefined;
     try {
-      const result = await this.build();
-      event = { kind: "built", seq, result, ms: performance.now() - started };
+      const result = await this.build((talk) => {
+        read = talk;
+      });
+      event = { kind: "built", seq, result, ms: performance.now() - started, read };
     } catch (error) {
-      event = { kind: "failed", seq, error, ms: performance.now() - started };
+      event = { kind: "failed", seq, error, ms: performance.now() - started, read };
     }
     try {
       await this.report(event);

@@ -3,8 +3,10 @@
  * reads changes (the talk, its spec file, theme tokens, logo, cover, the
  * user's templates). Shared by `build --watch` and `preview`.
  */
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { type BuildOptions, buildTalk } from "../build.js";
+import { CardPool } from "../cards/pool.js";
 import { loadAndResolve } from "../load-talk.js";
 import { type BuildEvent, Rebuilder } from "./rebuild.js";
 import { InputWatcher } from "./watch.js";
@@ -25,20 +27,24 @@ export class WatchSession {
   /** What the last readable spec listed: still watched while the files cannot be read. */
   #inputs: string[] = [];
   #builds = 0;
+  /** Card threads kept warm from build to build: an edit's cards start on parsed fonts. */
+  #pool: CardPool | undefined;
 
   constructor(options: WatchSessionOptions) {
     this.#options = options;
     this.#watcher = new InputWatcher(() => this.rebuild(), options.delay);
     this.#rebuilder = new Rebuilder(
       // `--force` forces the first build only: a rebuild after a save redraws just what changed.
-      () =>
-        buildTalk(
-          options.file,
-          this.#builds++ === 0 ? options.build : { ...options.build, force: false },
-        ),
+      (onRead) =>
+        buildTalk(options.file, {
+          ...options.build,
+          cardPool: this.#cardPool(),
+          force: this.#builds++ === 0 ? options.build.force : false,
+          onRead,
+        }),
       async (event) => {
         // What to watch is read again after each build: a new logo or theme file is watched from then on.
-        if (event.kind !== "building") await this.#refreshWatch();
+        if (event.kind !== "building") await this.#refreshWatch(event.read?.resolved.inputFiles);
         await options.onEvent(event);
       },
     );
@@ -63,13 +69,25 @@ export class WatchSession {
   async close(): Promise<void> {
     this.#watcher.close();
     await this.#rebuilder.close();
+    await this.#pool?.destroy();
+    this.#pool = undefined;
   }
 
-  /** The talk's local inputs as the spec lists them; just the file given when it cannot be read. */
-  async #refreshWatch(): Promise<void> {
+  #cardPool(): CardPool {
+    // One core is left to this thread, which makes the deck while the pool draws the cards.
+    const spare = Math.max(1, availableParallelism() - 1);
+    this.#pool ??= new CardPool(Math.min(this.#options.build.jobs ?? spare, spare));
+    return this.#pool;
+  }
+
+  /**
+   * The talk's local inputs as the spec lists them (as the build read it, else
+   * read again); just the file given when it cannot be read.
+   */
+  async #refreshWatch(built: readonly string[] | undefined): Promise<void> {
     const { file, build } = this.#options;
     try {
-      this.#inputs = (await loadAndResolve(file, build)).resolved.inputFiles;
+      this.#inputs = [...(built ?? (await loadAndResolve(file, build)).resolved.inputFiles)];
     } catch {
       // The build reports what is wrong; the files read last time are still watched for the fix.
     }

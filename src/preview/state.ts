@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
+import type { TalkAsRead } from "../build.js";
 import { loadAndResolve } from "../load-talk.js";
 import { select } from "../select.js";
 import type { QuoteSelector, ResolvedSpec } from "../spec/model.js";
@@ -109,7 +110,17 @@ function hasQuotes(data: Record<string, unknown>, list: QuoteList): boolean {
 export async function readTalk(file: string, overrides: CliOverrides): Promise<ReadTalk> {
   const { talk: source, spec: specSource, resolved } = await loadAndResolve(file, overrides);
   const talk = parseTalk(source.body, source.file, resolved.hints);
-  const selection = select(talk, resolved);
+  return pickView({ source, specSource, resolved, talk, selection: select(talk, resolved) });
+}
+
+/** The candidates and choices of a talk already read (by a build, or by `readTalk`). */
+export async function pickView({
+  source,
+  specSource,
+  resolved,
+  talk,
+  selection,
+}: TalkAsRead): Promise<ReadTalk> {
   const deck = selection.deckQuotes.map((quote) => quote.id);
   const cards = selection.cardQuotes.map((quote) => quote.id);
   const ranked = new Set(talk.quotes.map((quote) => quote.id));
