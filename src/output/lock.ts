@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { lstatSync, rmSync } from "node:fs";
-import { link, lstat, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { link, lstat, readdir, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { cleanupOnSignal } from "../cleanup.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import { readOutputFile } from "./previous-build.js";
@@ -94,6 +95,34 @@ async function linkOrCreate(draft: string, path: string, owner: LockOwner): Prom
 }
 
 /**
+ * Removes the drafts of `path` (`path.PID-XXXXXXXX`) that builds killed
+ * before they could remove them left behind: a draft whose process on this
+ * machine is gone, or that is unreadable and older than a few seconds. A
+ * SIGKILL cannot be caught, so it is the next build that tidies.
+ */
+async function sweepDeadDrafts(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\d+-[0-9a-f]{8}$/.test(name.slice(prefix.length))) continue;
+    const draft = join(dirname(path), name);
+    const info = await lstat(draft).catch(() => undefined);
+    if (info === undefined || !info.isFile()) continue;
+    let owner: Partial<LockOwner> | undefined;
+    try {
+      owner = JSON.parse((await readOutputFile(draft, 4096))?.toString("utf8") ?? "");
+    } catch {
+      owner = undefined;
+    }
+    const dead =
+      typeof owner?.pid === "number"
+        ? owner.host === hostname() && !processIsAlive(owner.pid)
+        : Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS;
+    if (dead) await rm(draft, { force: true });
+  }
+}
+
+/**
  * Takes the lock file `path`, waiting while another live build holds it, and
  * taking it over when its owner is gone. The lock appears whole or not at
  * all (written aside, then hard-linked into place, which fails if it exists).
@@ -106,6 +135,7 @@ export async function acquireLock(
   const started = Date.now();
   const owner: LockOwner = { pid: process.pid, host: hostname() };
   const draft = `${path}.${process.pid}-${randomBytes(4).toString("hex")}`;
+  await sweepDeadDrafts(path);
   await writeFile(draft, JSON.stringify(owner), { flag: "wx" });
   const forgetDraft = cleanupOnSignal(() => rmSync(draft, { force: true }));
   try {

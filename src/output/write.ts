@@ -151,6 +151,16 @@ export class OutputFolder {
    * holds a link, or the talk itself) before anything is rendered.
    */
   static async open(dir: string, protectedFiles: readonly string[]): Promise<OutputFolder> {
+    // Card staging folders of earlier talkdeck versions lived in the temp folder: swept meanwhile.
+    const swept = sweepStaleTempFolders("talkdeck-staging-");
+    try {
+      return await OutputFolder.#open(dir, protectedFiles);
+    } finally {
+      await swept;
+    }
+  }
+
+  static async #open(dir: string, protectedFiles: readonly string[]): Promise<OutputFolder> {
     const { root, created } = await prepareRoot(dir);
     const real = join(root, relative(dirname(resolve(dir)), resolve(dir)));
     let previous: PreviousBuild;
@@ -164,8 +174,6 @@ export class OutputFolder {
     } finally {
       await release();
     }
-    // Card staging folders of earlier talkdeck versions lived in the temp folder.
-    await sweepStaleTempFolders("talkdeck-staging-");
     const folder = new OutputFolder(real, previous, protectedFiles, created);
     try {
       await mkdir(folder.#work);

@@ -50,6 +50,26 @@ describe("the output folder's lock (issue 10, item 20; review findings)", () => 
     expect(await readdir(join(lock, ".."))).toEqual([]);
   });
 
+  it("removes the drafts a killed build left, and only those", async () => {
+    const dir = await tempDir();
+    const lock = join(dir, ".talk.talkdeck-lock");
+    const { hostname } = await import("node:os");
+    // SIGKILL between writing the draft and linking it: nothing of that build could remove it.
+    const dead = `${lock}.${2 ** 22 + 4321}-0badc0de`;
+    await writeFile(dead, JSON.stringify({ pid: 2 ** 22 + 4321, host: hostname() }));
+    // A live build's draft, one from another machine sharing the folder, and a file of the user's.
+    const live = `${lock}.${process.pid}-00c0ffee`;
+    await writeFile(live, JSON.stringify({ pid: process.pid, host: hostname() }));
+    const remote = `${lock}.${2 ** 22 + 4321}-feedf00d`;
+    await writeFile(remote, JSON.stringify({ pid: 2 ** 22 + 4321, host: "elsewhere" }));
+    await writeFile(join(dir, ".talk.talkdeck-lock.notes"), "mine");
+    const release = await acquireLock(lock, 300);
+    await release();
+    expect((await readdir(dir)).sort()).toEqual(
+      [".talk.talkdeck-lock.notes", live, remote].map((path) => path.split("/").pop()).sort(),
+    );
+  });
+
   it("takes the lock of a process that is gone", async () => {
     const lock = join(await tempDir(), ".talk.talkdeck-lock");
     const { hostname } = await import("node:os");
