@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     globalSetup: ["test/global-setup.ts"],
+    // Each test file's temporary folders go when it ends: a run leaves nothing in /tmp.
+    setupFiles: ["test/setup.ts"],
   },
 });

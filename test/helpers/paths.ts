@@ -9,6 +9,11 @@ export const samplePath = join(repoRoot, "test", "fixtures", "talks", "devday-20
 /** The bundled example: the sample with a front matter. */
 export const examplePath = join(repoRoot, "examples", "devday-2024", "talk.md");
 
-export function tempDir(prefix = "talkdeck-"): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+/** Folders made by `tempDir` in this test file: removed after it (test/setup.ts). */
+export const madeTempDirs: string[] = [];
+
+export async function tempDir(prefix = "talkdeck-"): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  madeTempDirs.push(dir);
+  return dir;
 }
