@@ -7,9 +7,12 @@
  * changed part is rebuilt:
  *  - a quote's text (its slide and its two cards change), until the cards' version moves;
  *  - a summary point's text (the deck only), until the deck's version moves.
- * Medians and the spread are printed, as JSON too (out/bench-preview.json).
+ * Medians and the spread are printed, as JSON too (out/bench-preview.json),
+ * with their ratio to a baseline measured in the same run: a whole build of
+ * the same talk in a new process, what a save costs without the preview.
  * The debounce after a save (120 ms) is part of the figure, as it is for a user.
  */
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,16 +73,38 @@ for (let edit = 1; edit <= EDITS; edit += 1) {
   deckTimes.push(await timeEdit(original.replace(POINT, `${POINT}（${edit}）`), "deck"));
 }
 await preview.close();
+
+/**
+ * The baseline, in the same run (the machine is noisy): the same talk built
+ * by `talkdeck build --force` in a fresh process, as a user without the
+ * preview would rebuild after each save. Median of 5.
+ */
+const coldTimes = [];
+for (let run = 0; run < 5; run += 1) {
+  const start = performance.now();
+  const built = spawnSync(
+    process.execPath,
+    [join(root, "dist", "cli.js"), "build", talk, "-o", join(dir, "cold"), "--force", "-q"],
+    { stdio: "ignore", timeout: 120_000 },
+  );
+  if (built.status !== 0) throw new Error("the baseline build failed");
+  coldTimes.push(performance.now() - start);
+}
 rmSync(dir, { recursive: true, force: true });
+const cold = summary(coldTimes);
+const ratio = (times) => Math.round((summary(times).medianMs / cold.medianMs) * 100) / 100;
 
 const result = {
+  baseline: { ...cold, measured: "`talkdeck build --force` of the same talk in a new process" },
   quoteEdit: {
     ...summary(quoteTimes),
+    ratioToBaseline: ratio(quoteTimes),
     goalMs: 250,
     measured: "save → 2 cards rewritten and the page's status updated",
   },
   deckOnlyEdit: {
     ...summary(deckTimes),
+    ratioToBaseline: ratio(deckTimes),
     goalMs: 500,
     measured: "save → deck rebuilt and the page's status updated",
   },

@@ -15,3 +15,25 @@ export function onceByKey<T>(
   }
   return value;
 }
+
+/**
+ * `make()` for `key`, kept in `cache` among the last `limit` keys made (the
+ * oldest go first): for work a watch session repeats with mostly the same
+ * inputs. A promise that fails is forgotten, so the next call tries again.
+ */
+export function recentByKey<T>(
+  cache: Map<string, T>,
+  key: string,
+  limit: number,
+  make: () => T,
+): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = make();
+  cache.set(key, value);
+  if (value instanceof Promise) value.catch(() => cache.delete(key));
+  for (const old of cache.keys()) {
+    if (cache.size <= limit) break;
+    cache.delete(old);
+  }
+  return value;
+}

@@ -1,6 +1,7 @@
 import Handlebars from "handlebars";
 import { ErrorCode, TalkdeckError } from "./errors.js";
 import { decodeInputText, readInputFile } from "./input-file.js";
+import { recentByKey } from "./once.js";
 import { listTemplateFiles, TEMPLATE_RULES } from "./template-files.js";
 
 /** Template sources keyed by `kind/file`, e.g. `deck/deck.md.hbs`. */
@@ -19,18 +20,11 @@ export async function loadTemplates(userDir?: string): Promise<TemplateRegistry>
 
 /** Handlebars compiles lazily and keeps the result: one function per source serves every build of a watch. */
 const compiledSources = new Map<string, Handlebars.TemplateDelegate>();
-const KEPT_SOURCES = 64;
 
 function compiled(source: string, noEscape: boolean): Handlebars.TemplateDelegate {
-  const key = `${noEscape ? "raw" : "escaped"}\n${source}`;
-  let template = compiledSources.get(key);
-  if (template === undefined) {
-    template = Handlebars.compile(source, { noEscape });
-    compiledSources.set(key, template);
-    for (const old of compiledSources.keys())
-      if (compiledSources.size > KEPT_SOURCES) compiledSources.delete(old);
-  }
-  return template;
+  return recentByKey(compiledSources, `${noEscape ? "raw" : "escaped"}\n${source}`, 64, () =>
+    Handlebars.compile(source, { noEscape }),
+  );
 }
 
 /**

@@ -1,17 +1,22 @@
 import QRCode from "qrcode";
 import type { EmojiSet } from "../cards/emoji.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { recentByKey } from "../once.js";
 import { extensionFor, type ImageExtension } from "../output/image-types.js";
 import type { OutputFile } from "../output/write.js";
 
+const drawnCodes = new Map<string, Promise<string>>();
+
 /** A QR code of a link as SVG, drawn offline, dark on white so it scans on any theme. */
 export function qrSvgText(url: string, margin: number): Promise<string> {
-  return QRCode.toString(url, {
-    type: "svg",
-    margin,
-    errorCorrectionLevel: "M",
-    color: { dark: "#000000", light: "#ffffff" },
-  });
+  return recentByKey(drawnCodes, `${margin} ${url}`, 8, () =>
+    QRCode.toString(url, {
+      type: "svg",
+      margin,
+      errorCorrectionLevel: "M",
+      color: { dark: "#000000", light: "#ffffff" },
+    }),
+  );
 }
 
 /** The deck's QR code of the source link: `qr.svg` beside deck.md. */

@@ -44,6 +44,14 @@ function madeBy(format: DeckFormat): (name: string) => boolean {
     : (name) => name === `deck.${format}`;
 }
 
+/** The last font CSS's digest: the same megabytes are hashed once, not once a build. */
+let lastFonts: { css: string; digest: string } | undefined;
+
+function fontDigest(css: string): string {
+  if (lastFonts?.css !== css) lastFonts = { css, digest: contentHash(css) };
+  return lastFonts.digest;
+}
+
 /**
  * Runs marp-cli only for the exports whose inputs changed since the previous
  * build in this folder (a browser export takes seconds); the rest are read back.
@@ -59,7 +67,7 @@ async function exportOrReuse(
   const inputs = [
     version,
     markdown,
-    fontCss,
+    fontDigest(fontCss),
     ...assets.flatMap((asset) => [asset.name, asset.data]),
   ];
   const hashes = new Map(formats.map((format) => [format, contentHash(format, ...inputs)]));

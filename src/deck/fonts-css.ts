@@ -1,7 +1,7 @@
 import { readFontManifest, readPackageFile, readUnicodeRanges } from "../fonts/manifest.js";
 import { type FontPiece, loadPieces, pieceFile } from "../fonts/pieces.js";
 import { rangeCovers } from "../fonts/unicode-range.js";
-import { onceByKey } from "../once.js";
+import { onceByKey, recentByKey } from "../once.js";
 
 /** Characters the deck's CSS draws itself (the quote mark) besides the Markdown's own text. */
 const CSS_TEXT = "\u201c\u201d0123456789";
@@ -67,10 +67,8 @@ export async function embeddedFontCss(text: string): Promise<string> {
     codePoints.some((codePoint) => rangeCovers(piece.range, codePoint)),
   );
   const key = used.map((piece) => `${piece.family.package}/${piece.piece}`).join(",");
-  const css = onceByKey(recent, key, () =>
+  const css = recentByKey(recent, key, RECENT_SETS, () =>
     Promise.all(used.map(pieceRules)).then((rules) => [...faces, ...rules.flat()].join("\n")),
   );
-  // The oldest sets go first (a Map keeps insertion order).
-  for (const old of recent.keys()) if (recent.size > RECENT_SETS) recent.delete(old);
   return css;
 }

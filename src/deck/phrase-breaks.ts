@@ -1,4 +1,5 @@
 import { segmentText } from "../cards/phrases.js";
+import { recentByKey } from "../once.js";
 import { segmenterFor } from "../segmenters.js";
 import { escapeInline, escapeLineStart, normalizeText } from "./escape.js";
 
@@ -67,6 +68,13 @@ function breakOffsets(text: string, lang: string): number[] {
  * (marp-options.ts).
  */
 export function escapeWithBreaks(text: string, lang: string): string {
+  // A rebuild after an edit escapes mostly the same texts again: BudouX and ICU are the slow part.
+  return recentByKey(escaped, `${lang}\n${text}`, 4096, () => breakAndEscape(text, lang));
+}
+
+const escaped = new Map<string, string>();
+
+function breakAndEscape(text: string, lang: string): string {
   const normalized = normalizeText(text);
   const pieces: string[] = [];
   let from = 0;

@@ -1,4 +1,5 @@
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { cssBytes } from "../fonts/css-bytes.js";
 import { mimeOf } from "../output/image-types.js";
 import type { OutputFile } from "../output/write.js";
 
@@ -38,18 +39,8 @@ export function standaloneHtml(
     });
   }
   return Buffer.concat([
-    Buffer.from(page.slice(0, head)),
-    fontStyle(fontCss),
-    Buffer.from(page.slice(head)),
+    Buffer.from(`${page.slice(0, head)}<style>`),
+    cssBytes(fontCss),
+    Buffer.from(`</style>${page.slice(head)}`),
   ]);
-}
-
-/** The last fonts' style element as bytes: a rebuild mostly embeds the same megabytes again. */
-let lastFonts: { css: string; bytes: Buffer } | undefined;
-
-function fontStyle(fontCss: string): Buffer {
-  if (lastFonts?.css !== fontCss) {
-    lastFonts = { css: fontCss, bytes: Buffer.from(`<style>${fontCss}</style>`) };
-  }
-  return lastFonts.bytes;
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from "../deck/html-escape.js";
+import { cssBytes } from "../fonts/css-bytes.js";
 import type { CardSize } from "../spec/model.js";
 import type { GENERATOR } from "./write.js";
 
@@ -153,8 +154,12 @@ section.quote h3 { margin-bottom: 0.2rem; }
 .by { color: #57534e; margin-top: 0; }
 .sizes { display: grid; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); gap: 1.5rem; }`;
 
-/** A contact sheet: the carousel strip, then every card grouped by quote, each with a download link and its alt text. */
-export function galleryPage(manifest: Manifest, fontCss = ""): string {
+/**
+ * A contact sheet: the carousel strip, then every card grouped by quote,
+ * each with a download link and its alt text. The fonts' megabytes are
+ * joined as bytes, not copied into one more string.
+ */
+export function galleryPage(manifest: Manifest, fontCss = ""): Buffer {
   const carousel = manifest.carousel === undefined ? "" : carouselStrip(manifest.carousel);
   const cards =
     manifest.cards.length === 0
@@ -163,14 +168,15 @@ export function galleryPage(manifest: Manifest, fontCss = ""): string {
 <h2>Cards</h2>
 ${cardGroups(manifest.cards)}
 </section>`;
-  return `<!doctype html>
+  const before = `<!doctype html>
 <html lang="${escapeHtml(manifest.talk.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(manifest.talk.title)}</title>
 <style>
-${fontCss}
+`;
+  const after = `
 ${STYLE}
 </style>
 </head>
@@ -187,4 +193,5 @@ ${COPY_SCRIPT}
 </body>
 </html>
 `;
+  return Buffer.concat([Buffer.from(before), cssBytes(fontCss), Buffer.from(after)]);
 }

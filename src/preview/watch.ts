@@ -23,7 +23,7 @@ export class InputWatcher {
 
   constructor(
     private readonly onChange: () => void,
-    private readonly delay = 50,
+    private readonly delay = 20,
   ) {}
 
   /** Watches these files and this templates folder from now on, instead of the previous set. */
