@@ -10,7 +10,7 @@
  * Medians and the spread are printed, as JSON too (out/bench-preview.json),
  * with their ratio to a baseline measured in the same run: a whole build of
  * the same talk in a new process, what a save costs without the preview.
- * The debounce after a save (120 ms) is part of the figure, as it is for a user.
+ * The debounce after a save (20 ms) is part of the figure, as it is for a user.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

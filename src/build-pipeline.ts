@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { closest } from "fastest-levenshtein";
-import type { BuildOptions, BuildResult } from "./build.js";
+import type { BuildOptions, BuildResult } from "./build-options.js";
 import { type BuiltCards, drawCards, planCards } from "./cards/build-cards.js";
 import { EmojiSet } from "./cards/emoji.js";
 import { type BuiltCarousel, buildCarousel } from "./carousel/build-carousel.js";

@@ -1,4 +1,5 @@
-export { type BuildOptions, type BuildResult, buildTalk } from "./build.js";
+export { buildTalk } from "./build.js";
+export type { BuildOptions, BuildResult } from "./build-options.js";
 export { loadCardFonts } from "./cards/fonts.js";
 export { CardRenderer, type CardRequest, type RenderedCard } from "./cards/render.js";
 export { renderDeckMarkdown, renderDeckWithMarp } from "./deck/render.js";

@@ -1,50 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import type { BuildFlags } from "./commands/build.js";
-import { TalkdeckError, writeFailed } from "./errors.js";
+import { defaultIo, type Io, reportError } from "./io.js";
 import type { PreviewFlags } from "./preview/command.js";
-import { printable } from "./printable.js";
-
-export interface Io {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-const defaultIo: Io = { stdout: process.stdout, stderr: process.stderr };
-
-/** Node's errors for a full or read-only disk: the environment's doing, never a bug. */
-const DISK_ERRORS: ReadonlySet<string> = new Set(["ENOSPC", "EDQUOT", "EROFS"]);
-
-/** Ours as it is; a full or read-only disk as a write error; anything else is a bug. */
-function asTalkdeckError(error: unknown): TalkdeckError | undefined {
-  if (error instanceof TalkdeckError) return error;
-  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
-  if (code === undefined || !DISK_ERRORS.has(code)) return undefined;
-  return writeFailed(
-    error,
-    path ?? "a file",
-    "free some space (or pick a writable folder), then build again",
-  );
-}
-
-/**
- * Prints one failure the way every command does: ours as `file:line: message`
- * and a hint, anything unexpected with its stack so it can be reported.
- * `talk` names the talk a batch was building, when the message does not.
- * Returns the exit code the failure calls for.
- */
-export function reportError(error: unknown, io: Io, talk?: string): number {
-  const known = asTalkdeckError(error);
-  if (known === undefined) {
-    io.stderr.write(
-      `talkdeck: internal error (please report it)${talk === undefined ? "" : ` while building ${talk}`}\n${(error as Error)?.stack ?? String(error)}\n`,
-    );
-    return 1;
-  }
-  const text = known.format();
-  const named = talk === undefined || text.includes(talk) ? text : `${talk}: ${text}`;
-  io.stderr.write(`talkdeck: error: ${printable(named)}\n`);
-  return known.exitCode;
-}
 
 /** Commander says "usage problem" with exit code 1; ours is 2. Help and version are 0. */
 function commanderExit(error: CommanderError): number {
@@ -57,17 +14,8 @@ interface RunState {
   exitCode: number;
 }
 
-function buildProgram(io: Io, version: string, state: RunState): Command {
-  const program = new Command("talkdeck")
-    .description("Turn a talk write-up in Markdown into a Marp slide deck and PNG quote cards.")
-    .version(version, "-v, --version")
-    .showHelpAfterError("(run `talkdeck --help` for usage)")
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    });
-
+/** `build`: the deck and the cards of each talk, once or on every save. */
+function addBuildCommand(program: Command, io: Io, state: RunState): void {
   program
     .command("build")
     .description("render the deck (deck.md, deck.html) and the quote cards into OUT/<talk>/")
@@ -104,7 +52,10 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
       const { runBuild } = await import("./commands/build.js");
       state.exitCode = Math.max(state.exitCode, await runBuild(files, options, io));
     });
+}
 
+/** `preview` (`dev`): the live preview server. */
+function addPreviewCommand(program: Command, io: Io, state: RunState): void {
   program
     .command("preview")
     .alias("dev")
@@ -122,7 +73,10 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
       const { runPreview } = await import("./preview/command.js");
       state.exitCode = Math.max(state.exitCode, await runPreview(file, options, io));
     });
+}
 
+/** `quotes`: the ranked candidates. */
+function addQuotesCommand(program: Command, io: Io): void {
   program
     .command("quotes")
     .description(
@@ -134,7 +88,10 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
       const { listQuotes } = await import("./commands/quotes.js");
       io.stdout.write(await listQuotes(file, options.json === true));
     });
+}
 
+/** `init`: settings for a write-up, or a starter talk. */
+function addInitCommand(program: Command, io: Io): void {
   program
     .command("init")
     .description(
@@ -147,17 +104,40 @@ function buildProgram(io: Io, version: string, state: RunState): Command {
       const { runInit } = await import("./commands/init.js");
       io.stdout.write(await runInit(file, options));
     });
+}
 
+/** `inspect`: everything read from a talk, as JSON. */
+function addInspectCommand(program: Command, io: Io): void {
   program
     .command("inspect")
     .description("print what talkdeck read from a talk: meta, points, speakers, turns, quotes")
     .argument("<file>", "the talk")
-    .addOption(new Option("--json", "print JSON on stdout").default(true))
+    // Accepted for symmetry with `quotes --json`: JSON is inspect's only format.
+    .addOption(new Option("--json", "print JSON on stdout (the only format)").default(true))
     .action(async (file: string) => {
-      const { inspectTalk } = await import("./commands/quotes.js");
+      const { inspectTalk } = await import("./commands/inspect.js");
       io.stdout.write(await inspectTalk(file));
     });
+}
 
+function buildProgram(io: Io, version: string, state: RunState): Command {
+  const program = new Command("talkdeck")
+    .description("Turn a talk write-up in Markdown into a Marp slide deck and PNG quote cards.")
+    .version(version, "-v, --version")
+    .showHelpAfterError("(run `talkdeck --help` for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  for (const add of [
+    addBuildCommand,
+    addPreviewCommand,
+    addQuotesCommand,
+    addInitCommand,
+    addInspectCommand,
+  ])
+    add(program, io, state);
   return program;
 }
 

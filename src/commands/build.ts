@@ -1,10 +1,10 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import type { BuildOptions, BuildResult } from "../build.js";
+import type { BuildOptions, BuildResult } from "../build-options.js";
 import { INSTALL_HINT } from "../deck/browser.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { type Io, reportError } from "../io.js";
 import { printable } from "../printable.js";
-import { type Io, reportError } from "../run.js";
 import type { CliOverrides } from "../spec/resolve.js";
 
 export interface BuildFlags {

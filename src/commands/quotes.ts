@@ -1,13 +1,5 @@
-import { loadAndResolve } from "../load-talk.js";
 import { printable } from "../printable.js";
-import type { Talk } from "../talk/model.js";
-import { parseTalk } from "../talk/parse.js";
-
-/** The talk a file names (itself, or a spec file's `source:`), read as `build` reads it. */
-async function loadTalk(file: string): Promise<Talk> {
-  const { talk, resolved } = await loadAndResolve(file);
-  return parseTalk(talk.body, talk.file, resolved.hints);
-}
+import { loadTalk } from "./read-talk.js";
 
 /** `talkdeck quotes FILE`: ranked candidates, as a table or JSON. */
 export async function listQuotes(file: string, json: boolean): Promise<string> {
@@ -31,9 +23,4 @@ export async function listQuotes(file: string, json: boolean): Promise<string> {
       ),
     )
     .join("\n")}\n`;
-}
-
-/** `talkdeck inspect FILE`: the whole parsed talk as JSON. */
-export async function inspectTalk(file: string): Promise<string> {
-  return `${JSON.stringify(await loadTalk(file), null, 2)}\n`;
 }

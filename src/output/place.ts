@@ -1,8 +1,8 @@
 import { constants } from "node:fs";
 import { copyFile, link, lstat, mkdir, rename, rm, utimes, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import type { BuildFile } from "./files.js";
 import { digestOf, type PreviousBuild, readIntact, readOutputFile } from "./previous-build.js";
-import type { BuildFile } from "./write.js";
 
 /** Writes a new file (never through anything already at `path`), making its folder. */
 export async function writeInto(path: string, data: string | Buffer): Promise<void> {

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { cleanupOnSignal } from "../cleanup.js";
 import { ErrorCode, TalkdeckError, writeFailed } from "../errors.js";
 import { sweepStaleTempFolders } from "../temp-folders.js";
+import type { BuildFile, OutputFile, StagedFile } from "./files.js";
 import { acquireLock } from "./lock.js";
 import { makeFolders } from "./make-folders.js";
 import { linkInto, placeFile, writeInto } from "./place.js";
@@ -20,40 +21,9 @@ import {
 } from "./previous-build.js";
 import { recoverFolder, siblingNames } from "./recover.js";
 
+export type { BuildFile, KeptFile, OutputFile, PendingFile, StagedFile } from "./files.js";
 export { GENERATOR, MANIFEST, type PreviousBuild } from "./previous-build.js";
 
-export interface OutputFile {
-  /** Path inside the output folder, `/`-separated, e.g. `cards/q-3f2a-square.png`. */
-  name: string;
-  data: string | Buffer;
-}
-
-/** A file already written into the folder being built (cards: a big batch does not sit in memory). */
-export interface StagedFile {
-  name: string;
-  staged: string;
-  digest: string;
-}
-
-/** A file the previous build made from the same inputs, its bytes checked: carried over as it is. */
-export interface KeptFile {
-  name: string;
-  kept: true;
-  digest: string;
-}
-
-/**
- * A file another run makes (another shard's card): carried over when the
- * folder holds it made from `hash`, left out otherwise.
- */
-export interface PendingFile {
-  name: string;
-  pending: string;
-}
-
-export type BuildFile = OutputFile | StagedFile | KeptFile | PendingFile;
-
-/** What a build wrote, for the last files (gallery, manifest) that list it. */
 export interface WrittenFiles {
   /** Every file in the new folder, in the order given, pending files that were not there left out. */
   names: string[];

@@ -4,8 +4,8 @@
  */
 import { buildOptions } from "../commands/build.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { type Io, reportError } from "../io.js";
 import { printable } from "../printable.js";
-import { type Io, reportError } from "../run.js";
 import { openBrowser } from "./open-browser.js";
 import { startPreview } from "./preview.js";
 import { untilStopped } from "./stop-signal.js";

@@ -7,7 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import type { BuildOptions, BuildResult, TalkAsRead } from "../build.js";
+import type { BuildOptions, BuildResult, TalkAsRead } from "../build-options.js";
 import { TalkdeckError } from "../errors.js";
 import type { CliOverrides } from "../spec/resolve.js";
 import { applyPick } from "./pick.js";

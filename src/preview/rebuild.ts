@@ -4,7 +4,7 @@
  * always built and builds never overlap (they would take turns for the
  * output folder's lock anyway).
  */
-import type { BuildResult, TalkAsRead } from "../build.js";
+import type { BuildResult, TalkAsRead } from "../build-options.js";
 
 /**
  * A build's end. `read` is the talk as the build read it: none when nothing

@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { type BuildOptions, buildTalk } from "../build.js";
+import { buildTalk } from "../build.js";
+import type { BuildOptions } from "../build-options.js";
 import { CardPool } from "../cards/pool.js";
 import { loadAndResolve } from "../load-talk.js";
 import { type BuildEvent, Rebuilder } from "./rebuild.js";

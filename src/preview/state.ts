@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
-import type { TalkAsRead } from "../build.js";
+import type { TalkAsRead } from "../build-options.js";
 import { loadAndResolve } from "../load-talk.js";
 import { select } from "../select.js";
 import type { QuoteSelector, ResolvedSpec } from "../spec/model.js";

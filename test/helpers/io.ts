@@ -1,4 +1,4 @@
-import type { Io } from "../../src/run.js";
+import type { Io } from "../../src/io.js";
 
 /** Captures what a CLI run prints. */
 export function captureIo(): Io & { out: () => string; err: () => string } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BuildResult } from "../../src/build.js";
+import type { BuildResult } from "../../src/build-options.js";
 import { type BuildEvent, Rebuilder } from "../../src/preview/rebuild.js";
 
 const RESULT = { outputDir: "out/x", slides: 1, cards: 0 } as BuildResult;

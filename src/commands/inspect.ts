@@ -1,0 +1,6 @@
+import { loadTalk } from "./read-talk.js";
+
+/** `talkdeck inspect FILE`: the whole parsed talk as JSON. */
+export async function inspectTalk(file: string): Promise<string> {
+  return `${JSON.stringify(await loadTalk(file), null, 2)}\n`;
+}
