@@ -1,179 +1,16 @@
-import { realpathSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve as resolvePath, sep, win32 } from "node:path";
-import { closest } from "fastest-levenshtein";
-import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
-import { checkInputFileSync, INPUT_LIMITS } from "../input-file.js";
+import { dirname, resolve as resolvePath } from "node:path";
 import type { Source } from "../source.js";
 import type { TalkHints } from "../talk/model.js";
-import { brandTheme } from "../theme/brand.js";
-import { builtInThemes, defaultThemeName, type ThemeTokens } from "../theme/tokens.js";
-import { isThemePath, readThemeFile } from "../theme/user-theme.js";
+import { checkImageFile, localCover, logoInFileFolder, outputInFileFolder } from "./file-paths.js";
 import { type Borrowed, ignoredKeysNote, peopleOf, webUrl } from "./foreign.js";
 import type { QuoteSelection, ResolvedSpec } from "./model.js";
 import type { QuoteSelectorInput, SpecInput } from "./schema.js";
 import { toCardSize } from "./sizes.js";
 import { talkName } from "./talk-name.js";
-import { validate } from "./validate.js";
+import { themeSetting } from "./theme-setting.js";
+import { type ReadSpec, validate } from "./validate.js";
 
 const DEFAULT_AUTO_QUOTES = 6;
-
-/** The absolute path of the user's tokens file, when the theme names one, resolved against the file that named it. */
-function themeFilePath(name: string | undefined, origin: string | undefined): string | undefined {
-  if (name === undefined || !isThemePath(name)) return undefined;
-  return resolvePath(origin === undefined ? "." : dirname(origin), name);
-}
-
-/** A built-in name, `brand` (with `brand: "#rrggbb"`), or the path of the user's tokens file. */
-function resolveTheme(
-  name: string | undefined,
-  brand: string | undefined,
-  from: { location: ErrorLocation; origin: string | undefined },
-): ThemeTokens {
-  if (name === undefined && brand !== undefined) return brandTheme(brand);
-  const wanted = name ?? defaultThemeName;
-  if (wanted === "brand") {
-    if (brand !== undefined) return brandTheme(brand);
-    throw new TalkdeckError(ErrorCode.UnknownTheme, "the brand theme needs a brand colour", {
-      location: from.location,
-      hint: 'add `brand: "#0a66c2"` (your colour) next to `theme: brand`',
-    });
-  }
-  const file = themeFilePath(wanted, from.origin);
-  if (file !== undefined) return readThemeFile(file, from.location);
-  const builtIn = builtInThemes[wanted];
-  if (builtIn !== undefined) return builtIn;
-  const names = [...Object.keys(builtInThemes), "brand"];
-  throw new TalkdeckError(ErrorCode.UnknownTheme, `unknown theme \`${wanted}\``, {
-    location: from.location,
-    hint: `did you mean \`${closest(wanted, names)}\`? Built-in themes: ${names.join(", ")}, or a path to your own tokens file`,
-  });
-}
-
-/** Whether a path relative to a folder (from `relative`) leaves that folder. */
-function climbsOut(inside: string): boolean {
-  return inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside);
-}
-
-/**
- * Whether a link on the way (`out -> /etc`, committed to a repository)
- * leads `path` out of `folder`: the deepest part that exists, links
- * resolved, must still be inside the folder's real path.
- */
-function leadsOut(folder: string, path: string): boolean {
-  const real = (target: string) => {
-    try {
-      return realpathSync(target);
-    } catch {
-      return undefined;
-    }
-  };
-  const realFolder = real(folder);
-  if (realFolder === undefined) return false;
-  let existing = path;
-  let target = real(existing);
-  while (target === undefined && dirname(existing) !== existing) {
-    existing = dirname(existing);
-    target = real(existing);
-  }
-  return climbsOut(relative(realFolder, target ?? existing));
-}
-
-/**
- * An `output:` written in a file names a folder inside that file's folder: not
- * an absolute path, and no `..` that climbs out of it once resolved. A talk
- * someone sent must not choose where on this machine files are written; the
- * command line's `-o` is the user's own choice and is not held to this.
- */
-function outputInFileFolder(value: string, origin: string, location: ErrorLocation): string {
-  const folder = dirname(resolvePath(origin));
-  const resolved = resolvePath(folder, value);
-  if (
-    isAbsolute(value) ||
-    win32.isAbsolute(value) ||
-    climbsOut(relative(folder, resolved)) ||
-    leadsOut(folder, resolved)
-  ) {
-    throw new TalkdeckError(
-      ErrorCode.OutputUnsafe,
-      `\`${value}\` is outside the folder of ${origin}: an \`output:\` in a file stays inside that file's folder`,
-      {
-        location,
-        hint: "write a folder inside it, such as `output: out`; to write somewhere else, say so on the command line: `talkdeck build FILE -o DIR`",
-      },
-    );
-  }
-  return resolved;
-}
-
-/**
- * `cover:` is also other tools' key (a Hugo theme's page image), so a cover
- * that cannot be used is left out with a note, never an error: one outside
- * the folder of the file that names it (the write-up is untrusted: its cover
- * must not read the user's other files into the deck), missing, or not a
- * regular file of a sensible size.
- */
-function localCover(value: string, origin: string, notes: string[]): string | undefined {
-  const folder = dirname(resolvePath(origin));
-  const path = resolvePath(folder, value);
-  const leaveOut = (why: string) => {
-    notes.push(`the cover image \`${value}\` (${origin}) was left out: ${why}`);
-    return undefined;
-  };
-  if (
-    isAbsolute(value) ||
-    win32.isAbsolute(value) ||
-    climbsOut(relative(folder, path)) ||
-    leadsOut(folder, path)
-  )
-    return leaveOut("a cover stays inside the folder of the file that names it");
-  try {
-    checkInputFileSync(path, { maxBytes: INPUT_LIMITS.logo, what: "cover image" });
-  } catch (error) {
-    if (error instanceof TalkdeckError) return leaveOut(error.message);
-    throw error;
-  }
-  return path;
-}
-
-/**
- * A logo is drawn on cards meant to be posted: one named by a file must be
- * inside that file's folder, or a write-up from elsewhere could put any image
- * of the user's disk on a public card.
- */
-function logoInFileFolder(value: string, origin: string, location: ErrorLocation): void {
-  const folder = dirname(resolvePath(origin));
-  const path = resolvePath(folder, value);
-  if (
-    !isAbsolute(value) &&
-    !win32.isAbsolute(value) &&
-    !climbsOut(relative(folder, path)) &&
-    !leadsOut(folder, path)
-  )
-    return;
-  throw new TalkdeckError(
-    ErrorCode.ImageSourceRefused,
-    `\`${value}\` is outside the folder of ${origin}: a logo stays inside the folder of the file that names it`,
-    {
-      location,
-      hint: "copy the logo next to the talk (or into a folder inside it) and name it relatively: `logo: ./logo.png`",
-    },
-  );
-}
-
-/**
- * The logo is read when the cards are drawn, but the build reads its input
- * files (to hash them) before that: refuse a FIFO, a device or an oversized
- * file now, when it is only opened. A missing logo is for the drawing to
- * report, so that `talkdeck quotes` works without it.
- */
-function checkImageFile(path: string, what: "logo", location: ErrorLocation): void {
-  try {
-    checkInputFileSync(path, { maxBytes: INPUT_LIMITS.logo, what, location });
-  } catch (error) {
-    if (error instanceof TalkdeckError && error.code === ErrorCode.FileNotFound) return;
-    throw error;
-  }
-}
 
 function toQuoteSelection(
   input: QuoteSelectorInput | undefined,
@@ -265,6 +102,148 @@ export interface CliOverrides {
   theme?: string;
 }
 
+/** The front matter of the spec file (if any) and of the talk, as validated. */
+interface ReadFiles {
+  talk: Source;
+  specFile: Source | undefined;
+  talkRead: ReadSpec;
+  specRead: ReadSpec | undefined;
+}
+
+/** talkdeck's keys of both files, the talk's over the spec file's, `deck:` and `cards:` key by key. */
+function mergeSpecs(fromSpec: SpecInput, fromTalk: SpecInput): SpecInput {
+  return {
+    ...fromSpec,
+    ...fromTalk,
+    deck: { ...fromSpec.deck, ...fromTalk.deck },
+    cards: { ...fromSpec.cards, ...fromTalk.cards },
+  };
+}
+
+/** Where a key was written: in the talk if it is there, else in the spec file. */
+function locatorOf(talk: Source, specFile: Source | undefined): ResolvedSpec["locate"] {
+  return (path) => {
+    const inTalk = talk.locate(path);
+    return inTalk.line !== undefined || specFile === undefined ? inTalk : specFile.locate(path);
+  };
+}
+
+/** Notes on the other tools' keys each file set aside: the spec file's, then the talk's. */
+function ignoredKeysNotes({ specFile, talkRead, specRead }: ReadFiles): string[] {
+  return [
+    ignoredKeysNote(specRead?.ignored ?? [], specFile?.file),
+    ignoredKeysNote(talkRead.ignored),
+  ].filter((note) => note !== undefined);
+}
+
+/**
+ * The file the theme was named in, which a tokens file's path resolves
+ * against: none for `--theme` (the working directory), else the talk's if its
+ * front matter names one, else the spec file's.
+ */
+function themeOrigin(
+  { talk, specFile, talkRead }: ReadFiles,
+  cli: CliOverrides,
+): string | undefined {
+  if (cli.theme !== undefined) return undefined;
+  if (talkRead.spec.theme !== undefined) return talk.file;
+  return specFile?.file;
+}
+
+/** The file `output:` was written in, which it resolves against: the talk's if it has one, else the spec file's. */
+function outputOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefined {
+  return talkRead.spec.output !== undefined ? talk.file : specFile?.file;
+}
+
+/** The output root: `-o` as given, else a file's `output:` inside that file's folder, else `out`. */
+function outputRootOf(
+  files: ReadFiles,
+  merged: SpecInput,
+  cli: CliOverrides,
+  locate: ResolvedSpec["locate"],
+): string {
+  if (cli.output !== undefined) return resolvePath(cli.output);
+  const origin = outputOrigin(files);
+  if (merged.output !== undefined && origin !== undefined)
+    return outputInFileFolder(merged.output, origin, locate(["output"]));
+  return resolvePath("out");
+}
+
+/** The file `cards.logo` was written in, which it resolves against: the talk's if it has one, else the spec file's. */
+function logoOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefined {
+  return talkRead.spec.cards !== undefined && talkRead.spec.cards.logo !== undefined
+    ? talk.file
+    : specFile?.file;
+}
+
+/** The logo's path, once it is known to be inside its file's folder and not a FIFO, a device or too big. */
+function logoPath(
+  files: ReadFiles,
+  merged: SpecInput,
+  locate: ResolvedSpec["locate"],
+): string | undefined {
+  const value = merged.cards?.logo;
+  const origin = logoOrigin(files);
+  if (value === undefined || origin === undefined) return undefined;
+  const logo = resolvePath(dirname(origin), value);
+  logoInFileFolder(value, origin, locate(["cards", "logo"]));
+  checkImageFile(logo, "logo", locate(["cards", "logo"]));
+  return logo;
+}
+
+/** The cover image: the talk's `cover:`, else the spec file's; left out with a note when it cannot be used. */
+function coverPath(
+  { talk, specFile, talkRead, specRead }: ReadFiles,
+  notes: string[],
+): string | undefined {
+  if (talkRead.borrowed.cover !== undefined)
+    return localCover(talkRead.borrowed.cover, talk.file, notes);
+  if (specRead?.borrowed.cover !== undefined && specFile !== undefined)
+    return localCover(specRead.borrowed.cover, specFile.file, notes);
+  return undefined;
+}
+
+/** The deck's settings, each the files' or its default. */
+function deckSettings(merged: SpecInput): ResolvedSpec["deck"] {
+  return {
+    points: merged.deck?.points ?? "all",
+    quotes: toQuoteSelection(merged.deck?.quotes, "deck.quotes", {
+      kind: "auto",
+      count: DEFAULT_AUTO_QUOTES,
+    }),
+    speakerNotes: merged.deck?.speakerNotes ?? true,
+    formats: merged.deck?.formats ?? [],
+  };
+}
+
+/** The cards' settings, each the files' or its default. */
+function cardSettings(merged: SpecInput, logo: string | undefined): ResolvedSpec["cards"] {
+  return {
+    quotes: toQuoteSelection(merged.cards?.quotes, "cards.quotes", { kind: "deck" }),
+    sizes: (merged.cards?.sizes ?? ["square"]).map(toCardSize),
+    layout: merged.cards?.layout ?? "classic",
+    handle: merged.cards?.handle,
+    logo,
+    carousel: merged.cards?.carousel,
+  };
+}
+
+/** Every file the build reads, absolute: what its cache is keyed on. */
+function inputFilesOf(
+  files: ReadFiles,
+  themeFile: string | undefined,
+  logo: string | undefined,
+  cover: string | undefined,
+): string[] {
+  return [
+    files.talk.file,
+    ...(files.specFile === undefined ? [] : [files.specFile.file]),
+    ...(themeFile === undefined ? [] : [themeFile]),
+    ...(logo === undefined ? [] : [logo]),
+    ...(cover === undefined ? [] : [cover]),
+  ].map((file) => resolvePath(file));
+}
+
 /**
  * Merges defaults < spec file < the talk's front matter < CLI flags. Relative
  * paths resolve against the file that wrote them.
@@ -276,98 +255,27 @@ export function resolveSpec(
 ): ResolvedSpec {
   const specRead = specFile === undefined ? undefined : validate(specFile);
   const talkRead = validate(talk);
-  const fromSpec = specRead?.spec ?? {};
-  const fromTalk = talkRead.spec;
+  const files: ReadFiles = { talk, specFile, talkRead, specRead };
   const borrowed = mergeBorrowed(specRead?.borrowed, talkRead.borrowed);
-  const notes = [
-    ignoredKeysNote(specRead?.ignored ?? [], specFile?.file),
-    ignoredKeysNote(talkRead.ignored),
-  ].filter((note) => note !== undefined);
-  const merged: SpecInput = {
-    ...fromSpec,
-    ...fromTalk,
-    deck: { ...fromSpec.deck, ...fromTalk.deck },
-    cards: { ...fromSpec.cards, ...fromTalk.cards },
-  };
-  const locate: ResolvedSpec["locate"] = (path) => {
-    const inTalk = talk.locate(path);
-    return inTalk.line !== undefined || specFile === undefined ? inTalk : specFile.locate(path);
-  };
-
-  const themeName = cli.theme ?? merged.theme;
-  const themeOrigin =
-    cli.theme === undefined
-      ? fromTalk.theme !== undefined
-        ? talk.file
-        : specFile?.file
-      : undefined;
-  const themeFile = themeFilePath(themeName, themeOrigin);
-  const theme = resolveTheme(themeName, merged.brand, {
-    location: cli.theme === undefined ? locate(["theme"]) : { key: "--theme" },
-    origin: themeOrigin,
-  });
-
-  /** The file a key was written in: relative paths resolve against it. */
-  const originOf = (key: "output" | "cards") =>
-    fromTalk[key] !== undefined && (key !== "cards" || fromTalk.cards?.logo !== undefined)
-      ? talk.file
-      : specFile?.file;
-  const outputOrigin = originOf("output");
-  const logoOrigin = originOf("cards");
-  const outputRoot =
-    cli.output !== undefined
-      ? resolvePath(cli.output)
-      : merged.output !== undefined && outputOrigin !== undefined
-        ? outputInFileFolder(merged.output, outputOrigin, locate(["output"]))
-        : resolvePath("out");
-
-  const deckQuotes = toQuoteSelection(merged.deck?.quotes, "deck.quotes", {
-    kind: "auto",
-    count: DEFAULT_AUTO_QUOTES,
-  });
+  const notes = ignoredKeysNotes(files);
+  const merged = mergeSpecs(specRead?.spec ?? {}, talkRead.spec);
+  const locate = locatorOf(talk, specFile);
+  const { theme, themeFile } = themeSetting(cli.theme, merged, themeOrigin(files, cli), locate);
+  const outputRoot = outputRootOf(files, merged, cli, locate);
   const meta = resolveMeta(merged, borrowed);
-  const logo =
-    merged.cards?.logo === undefined || logoOrigin === undefined
-      ? undefined
-      : resolvePath(dirname(logoOrigin), merged.cards.logo);
-  if (logo !== undefined && logoOrigin !== undefined && merged.cards?.logo !== undefined)
-    logoInFileFolder(merged.cards.logo, logoOrigin, locate(["cards", "logo"]));
-  if (logo !== undefined) checkImageFile(logo, "logo", locate(["cards", "logo"]));
-  const cover =
-    talkRead.borrowed.cover !== undefined
-      ? localCover(talkRead.borrowed.cover, talk.file, notes)
-      : specRead?.borrowed.cover !== undefined && specFile !== undefined
-        ? localCover(specRead.borrowed.cover, specFile.file, notes)
-        : undefined;
+  const logo = logoPath(files, merged, locate);
+  const cover = coverPath(files, notes);
   return {
     talkFile: talk.file,
     hints: talkHints(merged, borrowed),
     theme,
     lang: merged.lang,
     meta,
-    deck: {
-      points: merged.deck?.points ?? "all",
-      quotes: deckQuotes,
-      speakerNotes: merged.deck?.speakerNotes ?? true,
-      formats: merged.deck?.formats ?? [],
-    },
-    cards: {
-      quotes: toQuoteSelection(merged.cards?.quotes, "cards.quotes", { kind: "deck" }),
-      sizes: (merged.cards?.sizes ?? ["square"]).map(toCardSize),
-      layout: merged.cards?.layout ?? "classic",
-      handle: merged.cards?.handle,
-      logo,
-      carousel: merged.cards?.carousel,
-    },
+    deck: deckSettings(merged),
+    cards: cardSettings(merged, logo),
     cover,
     outputDir: resolvePath(outputRoot, talkName(talk.file)),
-    inputFiles: [
-      talk.file,
-      ...(specFile === undefined ? [] : [specFile.file]),
-      ...(themeFile === undefined ? [] : [themeFile]),
-      ...(logo === undefined ? [] : [logo]),
-      ...(cover === undefined ? [] : [cover]),
-    ].map((file) => resolvePath(file)),
+    inputFiles: inputFilesOf(files, themeFile, logo, cover),
     locate,
     notes,
   };

@@ -1,26 +1,26 @@
-import { acceptLabels, interviewerNamed, peopleOf, presenterNamed } from "./cast.js";
+import type { Root } from "mdast";
+import { acceptLabels, peopleOf } from "./cast.js";
 import { readLabel } from "./labels.js";
 import { parseMarkdown } from "./markdown.js";
 import { readMeta } from "./meta.js";
-import type { Talk, TalkHints, Turn } from "./model.js";
-import { type People, proseText, type SpeakerHint } from "./names.js";
-import { findPoints } from "./points.js";
+import type { Point, Quote, Talk, TalkHints, TalkMeta, Turn } from "./model.js";
+import { proseText } from "./names.js";
+import { type FoundPoints, findPoints } from "./points.js";
 import { promoteBoldHeadings } from "./pseudo-headings.js";
 import { findQuotes } from "./quotes.js";
 import { highlightsOf } from "./rank/highlights.js";
 import { type Block, sectionBlocks } from "./sections.js";
-import { buildSpeakers, roleOf } from "./speakers.js";
-import { findTitle } from "./title.js";
-import { speakerFromTitle } from "./title-names.js";
-import { buildTurns, singleSpeakerTurn, type TurnDraft } from "./turns.js";
 import {
-  hostsOf,
-  leadLines,
-  nameGuestFromTitle,
-  nameRoleLabel,
-  preludeTurn,
-  shortForms,
-} from "./who.js";
+  addNameForms,
+  draftTurns,
+  hostsAndPrelude,
+  speakerNamesOf,
+  type TalkReading,
+} from "./speaker-turns.js";
+import { buildSpeakers, roleOf } from "./speakers.js";
+import type { SpeechParagraph } from "./summarize.js";
+import { findTitle } from "./title.js";
+import type { TurnDraft } from "./turns.js";
 
 export { speakerFromTitle } from "./title-names.js";
 
@@ -30,39 +30,13 @@ function fileStem(file: string): string {
 }
 
 /**
- * The one speaker of a talk without labels: the front matter's, else the one
- * a `Presenter:` line names, else the title's (`陆奇最新演讲实录`, `Jane Doe:
- * …`, a title that is a name), with the other forms of their name the text
- * gives (`罗杰·费德勒（Roger Federer）`).
+ * Turns bold lines that are turn labels into headings (in `tree`) and returns
+ * the blocks of the promoted tree, with the prose text of the write-up.
  */
-function singleSpeaker(
-  blocks: readonly Block[],
-  hints: readonly SpeakerHint[],
-  title: string,
-  people: People,
-): { name: string; forms: Set<string>; from: string } | undefined {
-  const [hint] = hints;
-  const presenter = presenterNamed(blocks);
-  const named =
-    hint !== undefined
-      ? { speaker: hint.name, from: "front matter" }
-      : presenter !== undefined
-        ? { speaker: presenter, from: "presenter line" }
-        : { speaker: speakerFromTitle(title, people), from: "title" };
-  if (named.speaker === undefined) return undefined;
-  const person = people.resolve(named.speaker);
-  const name = person?.name ?? named.speaker;
-  return { name, forms: new Set([named.speaker, ...(person?.forms ?? [])]), from: named.from };
-}
-
-/**
- * Parses a talk write-up (Markdown, front matter already blanked out so line
- * numbers match the file) into the Talk model. Pure: no I/O.
- */
-export function parseTalk(markdown: string, file: string, hints: TalkHints = {}): Talk {
-  const tree = parseMarkdown(markdown);
-  const speakerHints = hints.speakers ?? [];
-  const known = new Set(speakerHints.flatMap((hint) => [hint.name, ...hint.aliases]));
+function promoteLabelLines(
+  tree: Root,
+  known: ReadonlySet<string>,
+): { blocks: Block[]; prose: string } {
   const unpromoted = sectionBlocks(tree.children);
   // Promoting bold lines to headings changes no text: the prose is read once.
   const prose = proseText(unpromoted);
@@ -71,94 +45,105 @@ export function parseTalk(markdown: string, file: string, hints: TalkHints = {})
     const label = readLabel(paragraph);
     return label !== undefined && turnLabels.has(label.name);
   });
-  const blocks: Block[] = sectionBlocks(tree.children);
-  const notes: string[] = [];
-  const fallbackTitle = fileStem(file);
-  const { title, line: titleLine } = findTitle(tree.children, hints.title, fallbackTitle);
+  return { blocks: sectionBlocks(tree.children), prose };
+}
+
+/** Reads the write-up's blocks, title, meta, turn labels and the people it names. */
+function readTalk(
+  markdown: string,
+  file: string,
+  hints: TalkHints,
+): { reading: TalkReading; meta: TalkMeta; accepted: Set<string> } {
+  const tree = parseMarkdown(markdown);
+  const speakerHints = hints.speakers ?? [];
+  const known = new Set(speakerHints.flatMap((hint) => [hint.name, ...hint.aliases]));
+  const { blocks, prose } = promoteLabelLines(tree, known);
+  const { title, line: titleLine } = findTitle(tree.children, hints.title, fileStem(file));
   const meta = readMeta(tree, title);
   const accepted = acceptLabels(blocks, { known, prose });
   const people = peopleOf(blocks, speakerHints, accepted, prose);
-
-  const labelsUsed = new Map<string, Set<string>>();
-  const canonical = (label: string) => {
-    const hinted = speakerHints.find((hint) => hint.name === label || hint.aliases.includes(label));
-    const name = hinted?.name ?? people.resolve(label)?.name ?? label;
-    labelsUsed.set(name, new Set([...(labelsUsed.get(name) ?? []), label]));
-    return name;
+  const reading: TalkReading = {
+    blocks,
+    prose,
+    people,
+    speakerHints,
+    title: meta.title,
+    titleLine,
+    labelsUsed: new Map(),
+    notes: [],
   };
-  let drafts: TurnDraft[] = buildTurns(blocks, accepted, canonical);
-  let single = false;
-  if (drafts.length > 0) {
-    drafts = nameRoleLabel(drafts, interviewerNamed(blocks, prose, accepted), labelsUsed);
-    drafts = nameGuestFromTitle(drafts, meta.title, labelsUsed);
-  } else {
-    const found = singleSpeaker(blocks, speakerHints, meta.title, people);
-    if (found === undefined) {
-      notes.push(
-        "no speaker labels found and none named: add `speakers: [Name]` to the front matter",
-      );
-    } else {
-      single = true;
-      const { name, forms } = found;
-      labelsUsed.set(name, new Set([...forms, ...shortForms(forms, prose)]));
-      const skipLines = new Set([
-        ...(titleLine === undefined ? [] : [titleLine]),
-        ...leadLines(blocks, labelsUsed.get(name) ?? forms, titleLine),
-      ]);
-      drafts = singleSpeakerTurn(blocks, name, { skipLines });
-      if (found.from !== "front matter")
-        notes.push(
-          `no speaker labels found: the talk is taken as ${name}'s, from the ${found.from}`,
-        );
-    }
-  }
+  return { reading, meta, accepted };
+}
 
-  const speakerNames = () => [...new Set(drafts.map((turn) => turn.speaker))];
-  for (const name of speakerNames()) {
-    const forms = people.find(name)?.forms ?? [];
-    labelsUsed.set(name, new Set([...(labelsUsed.get(name) ?? []), ...forms]));
-  }
-  const formsOf = (name: string) => new Set([name, ...(labelsUsed.get(name) ?? [])]);
-  const hosts = single ? new Set<string>() : hostsOf(drafts, meta.title, formsOf);
-  if (!single) {
-    const prelude = preludeTurn(blocks, drafts, hosts, titleLine);
-    if (prelude !== undefined) drafts = [prelude, ...drafts];
-  }
-
-  const speech = drafts.flatMap((turn) =>
+/** Every paragraph of the turns with its speaker. */
+function speechOf(drafts: readonly TurnDraft[]): SpeechParagraph[] {
+  return drafts.flatMap((turn) =>
     turn.paragraphs.map((paragraph) => ({
       text: paragraph.text,
       line: paragraph.line,
       speaker: turn.speaker,
     })),
   );
-  const found = findPoints(blocks, hints.description, speech);
-  if (found.note !== undefined) notes.push(found.note);
-  if (found.derived !== true) {
-    // What the summary took is the editor's, not a speaker's.
-    const pointLines = new Set(found.points.map((point) => point.line));
-    drafts = drafts
-      .map((turn) => ({
-        ...turn,
-        paragraphs: turn.paragraphs.filter((paragraph) => !pointLines.has(paragraph.line)),
-      }))
-      .filter((turn) => turn.paragraphs.length > 0);
-  }
-  const turns: Turn[] = drafts.map((draft) => ({
+}
+
+/** The turns without the paragraphs the summary took, and without turns left empty. */
+function withoutSummaryLines(drafts: readonly TurnDraft[], points: readonly Point[]): TurnDraft[] {
+  // What the summary took is the editor's, not a speaker's.
+  const pointLines = new Set(points.map((point) => point.line));
+  return drafts
+    .map((turn) => ({
+      ...turn,
+      paragraphs: turn.paragraphs.filter((paragraph) => !pointLines.has(paragraph.line)),
+    }))
+    .filter((turn) => turn.paragraphs.length > 0);
+}
+
+/** The turns as the model has them: paragraphs as text. */
+function turnsOf(drafts: readonly TurnDraft[]): Turn[] {
+  return drafts.map((draft) => ({
     speaker: draft.speaker,
     line: draft.line,
     paragraphs: draft.paragraphs.map((paragraph) => paragraph.text),
   }));
+}
+
+/** The quotes, of every speaker but the hosts and the audience. */
+function quotesOf(
+  reading: TalkReading,
+  drafts: readonly TurnDraft[],
+  hosts: ReadonlySet<string>,
+  found: FoundPoints,
+  titleHint: string | undefined,
+): Quote[] {
   const notQuoted = new Set(
-    speakerNames().filter((name) => hosts.has(name) || roleOf(name) === "audience"),
+    speakerNamesOf(drafts).filter((name) => hosts.has(name) || roleOf(name) === "audience"),
   );
-  const quotes = findQuotes(drafts, notQuoted, {
-    title: hints.title ?? meta.title,
+  return findQuotes(drafts, notQuoted, {
+    title: titleHint ?? reading.title,
     // Derived points are the talk's own sentences: as a summary they would only echo the candidates.
     points: found.derived === true ? [] : found.points,
-    highlights: highlightsOf(blocks, drafts),
+    highlights: highlightsOf(reading.blocks, drafts),
     hosts,
   });
+}
+
+/**
+ * Parses a talk write-up (Markdown, front matter already blanked out so line
+ * numbers match the file) into the Talk model. Pure: no I/O.
+ */
+export function parseTalk(markdown: string, file: string, hints: TalkHints = {}): Talk {
+  const { reading, meta, accepted } = readTalk(markdown, file, hints);
+  const { notes } = reading;
+  const drafted = draftTurns(reading, accepted);
+  addNameForms(reading, drafted.drafts);
+  const { hosts, drafts: spoken } = drafted.single
+    ? { hosts: new Set<string>(), drafts: drafted.drafts }
+    : hostsAndPrelude(reading, drafted.drafts);
+  const found = findPoints(reading.blocks, hints.description, speechOf(spoken));
+  if (found.note !== undefined) notes.push(found.note);
+  const drafts = found.derived === true ? spoken : withoutSummaryLines(spoken, found.points);
+  const turns = turnsOf(drafts);
+  const quotes = quotesOf(reading, drafts, hosts, found, hints.title);
   if (turns.length > 0 && quotes.length === 0)
     notes.push("no quotable sentence found in the turns");
   return {
@@ -166,7 +151,7 @@ export function parseTalk(markdown: string, file: string, hints: TalkHints = {})
     meta,
     points: found.points,
     pointsFrom: found.derived === true ? "derived" : "summary",
-    speakers: buildSpeakers(speakerNames(), blocks, labelsUsed, hosts),
+    speakers: buildSpeakers(speakerNamesOf(drafts), reading.blocks, reading.labelsUsed, hosts),
     turns,
     quotes,
     notes,
