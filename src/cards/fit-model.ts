@@ -148,20 +148,16 @@ function wrap(items: readonly number[], width: number): number[] {
   return lines;
 }
 
-/**
- * The largest font size at which the card's content fits, predicted from one
- * drawing at a size where it did not: only the quote's block changes with the
- * font size, its phrases keep their widths in ems and wrap greedily, and its
- * lines keep their height in ems. The model must first reproduce the sample's
- * own line breaks; when it cannot (a template it does not understand), it
- * gives undefined and the caller measures instead. The caller still draws the
- * predicted size and checks that it fits.
- */
-export function predictFontSize(
-  sample: FitSample,
-  segments: readonly Segment[],
-  limits: FitLimits,
-): Prediction | undefined {
+/** The sample's quote as the model reads it: its segments where drawn, its lines' baselines, its left edge. */
+interface SampleQuote {
+  placed: PlacedSegment[];
+  lineYs: number[];
+  lineCount: number;
+  left: number;
+}
+
+/** The quote in the sample, when its runs spell its segments on two lines or more, all starting at one left edge. */
+function sampleQuote(sample: FitSample, segments: readonly Segment[]): SampleQuote | undefined {
   const runs = quoteRuns(sample);
   const lineYs = lineBaselines(
     runs.map((run) => run.y),
@@ -176,6 +172,11 @@ export function predictFontSize(
   );
   const left = lineStarts[0]?.left ?? 0;
   if (lineStarts.some((segment) => Math.abs(segment.left - left) > 0.5)) return undefined;
+  return { placed, lineYs, lineCount, left };
+}
+
+/** Each phrase's width in ems, as it wraps: its box, with the gap after it. */
+function phraseWidthsEm(placed: readonly PlacedSegment[], fontSize: number): number[] {
   // A phrase's box runs to where the next one on its line starts (spaces are
   // margins, letter-spacing sits outside the last glyph's ink); a phrase that
   // ends a line gets the gap seen after phrases like it.
@@ -186,29 +187,50 @@ export function predictFontSize(
         ? [next.left - segment.right]
         : [];
     });
-    return gaps.length > 0 ? median(gaps) : space ? 0.28 * sample.fontSize : 0;
+    return gaps.length > 0 ? median(gaps) : space ? 0.28 * fontSize : 0;
   };
   const gaps = { space: gapAfter(true), none: gapAfter(false) };
-  const items = placed.map((segment, index) => {
+  return placed.map((segment, index) => {
     const next = placed[index + 1];
     const box =
       next !== undefined && next.line === segment.line
         ? next.left - segment.left
         : segment.right - segment.left + (segment.space ? gaps.space : gaps.none);
-    return box / sample.fontSize;
+    return box / fontSize;
   });
-  // The quote's box is as wide as the card less the same padding on both sides.
-  const boxEm = (sample.cardWidth - 2 * left) / sample.fontSize;
-  const sampleLines = wrap(items, boxEm);
-  if (sampleLines.some((line, index) => line !== placed[index]?.line)) return undefined;
+}
 
-  const first = lineYs[0];
-  const last = lineYs[lineYs.length - 1];
+/** The content's height at any font size: the sample's, with the quote's lines rewrapped and resized. */
+interface HeightModel {
+  lineHeightEm: number;
+  heightAt: (size: number) => number;
+}
+
+/** The height model from the sample: its lines' height in ems, and the rest of the card's content fixed. */
+function heightModel(
+  sample: FitSample,
+  quote: SampleQuote,
+  widthsEm: readonly number[],
+  boxEm: number,
+): HeightModel | undefined {
+  const first = quote.lineYs[0];
+  const last = quote.lineYs[quote.lineYs.length - 1];
   if (first === undefined || last === undefined) return undefined;
-  const lineHeightEm = (last - first) / (lineCount - 1) / sample.fontSize;
-  const fixed = sample.height - lineCount * lineHeightEm * sample.fontSize;
+  const lineHeightEm = (last - first) / (quote.lineCount - 1) / sample.fontSize;
+  const fixed = sample.height - quote.lineCount * lineHeightEm * sample.fontSize;
   const heightAt = (size: number) =>
-    fixed + (Math.max(...wrap(items, (boxEm * sample.fontSize) / size)) + 1) * lineHeightEm * size;
+    fixed +
+    (Math.max(...wrap(widthsEm, (boxEm * sample.fontSize) / size)) + 1) * lineHeightEm * size;
+  return { lineHeightEm, heightAt };
+}
+
+/** The largest size below the sample's, within the limits, at which the model says the content fits. */
+function largestFittingSize(
+  sample: FitSample,
+  limits: FitLimits,
+  model: HeightModel,
+): Prediction | undefined {
+  const { lineHeightEm, heightAt } = model;
   for (
     let size = Math.min(limits.maxFont, sample.fontSize - 1);
     size >= limits.minFont;
@@ -222,4 +244,30 @@ export function predictFontSize(
     return { fontSize: size, closeCall };
   }
   return undefined;
+}
+
+/**
+ * The largest font size at which the card's content fits, predicted from one
+ * drawing at a size where it did not: only the quote's block changes with the
+ * font size, its phrases keep their widths in ems and wrap greedily, and its
+ * lines keep their height in ems. The model must first reproduce the sample's
+ * own line breaks; when it cannot (a template it does not understand), it
+ * gives undefined and the caller measures instead. The caller still draws the
+ * predicted size and checks that it fits.
+ */
+export function predictFontSize(
+  sample: FitSample,
+  segments: readonly Segment[],
+  limits: FitLimits,
+): Prediction | undefined {
+  const quote = sampleQuote(sample, segments);
+  if (quote === undefined) return undefined;
+  const widthsEm = phraseWidthsEm(quote.placed, sample.fontSize);
+  // The quote's box is as wide as the card less the same padding on both sides.
+  const boxEm = (sample.cardWidth - 2 * quote.left) / sample.fontSize;
+  const sampleLines = wrap(widthsEm, boxEm);
+  if (sampleLines.some((line, index) => line !== quote.placed[index]?.line)) return undefined;
+  const model = heightModel(sample, quote, widthsEm, boxEm);
+  if (model === undefined) return undefined;
+  return largestFittingSize(sample, limits, model);
 }

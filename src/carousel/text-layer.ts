@@ -1,10 +1,12 @@
 import {
   beginText,
   endText,
+  type PDFContext,
   type PDFDocument,
   PDFHexString,
   PDFName,
   type PDFPage,
+  type PDFRef,
   PDFString,
   setFontAndSize,
   setTextMatrix,
@@ -71,64 +73,9 @@ export class TextLayer {
   /** Registers the font once every page's text is known: its ToUnicode map lists the characters used. */
   finish(): void {
     const { context } = this.#doc;
-    const entries = [...this.#codes].map(
-      ([char, code]) =>
-        `<${code.toString(16).padStart(4, "0")}> <${Buffer.from(char, "utf16le").swap16().toString("hex")}>`,
-    );
-    const blocks: string[] = [];
-    for (let start = 0; start < entries.length; start += 100) {
-      const chunk = entries.slice(start, start + 100);
-      blocks.push(`${chunk.length} beginbfchar\n${chunk.join("\n")}\nendbfchar`);
-    }
-    const cmap = [
-      "/CIDInit /ProcSet findresource begin",
-      "12 dict begin",
-      "begincmap",
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-      "/CMapName /Adobe-Identity-UCS def",
-      "/CMapType 2 def",
-      "1 begincodespacerange",
-      "<0000> <FFFF>",
-      "endcodespacerange",
-      ...blocks,
-      "endcmap",
-      "CMapName currentdict /CMap defineresource pop",
-      "end",
-      "end",
-    ].join("\n");
-    const toUnicode = context.register(context.flateStream(cmap));
-    const descriptor = context.register(
-      context.obj({
-        Type: "FontDescriptor",
-        FontName: "GlyphLessFont",
-        Flags: 5,
-        FontBBox: [0, 0, 1000, 1000],
-        ItalicAngle: 0,
-        Ascent: 1000,
-        Descent: 0,
-        CapHeight: 1000,
-        StemV: 80,
-      }),
-    );
-    const descendant = context.register(
-      context.obj({
-        Type: "Font",
-        Subtype: "CIDFontType2",
-        BaseFont: "GlyphLessFont",
-        CIDSystemInfo: {
-          Registry: PDFString.of("Adobe"),
-          Ordering: PDFString.of("Identity"),
-          Supplement: 0,
-        },
-        FontDescriptor: descriptor,
-        DW: 1000,
-        // Narrow Latin letters and spaces: with every advance 1 em, a space read as a column gap.
-        W: [...this.#codes].flatMap(([char, code]) =>
-          advance(char) === 1000 ? [] : [code, [advance(char)]],
-        ),
-        CIDToGIDMap: "Identity",
-      }),
-    );
+    const toUnicode = context.register(context.flateStream(toUnicodeCMap(this.#codes)));
+    const descriptor = registerDescriptor(context);
+    const descendant = registerDescendantFont(context, this.#codes, descriptor);
     context.assign(
       this.#font,
       context.obj({
@@ -141,6 +88,79 @@ export class TextLayer {
       }),
     );
   }
+}
+
+/** The ToUnicode CMap: each two-byte code to the character it stands for, 100 codes a block at most. */
+function toUnicodeCMap(codes: ReadonlyMap<string, number>): string {
+  const entries = [...codes].map(
+    ([char, code]) =>
+      `<${code.toString(16).padStart(4, "0")}> <${Buffer.from(char, "utf16le").swap16().toString("hex")}>`,
+  );
+  const blocks: string[] = [];
+  for (let start = 0; start < entries.length; start += 100) {
+    const chunk = entries.slice(start, start + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.join("\n")}\nendbfchar`);
+  }
+  return [
+    "/CIDInit /ProcSet findresource begin",
+    "12 dict begin",
+    "begincmap",
+    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+    "/CMapName /Adobe-Identity-UCS def",
+    "/CMapType 2 def",
+    "1 begincodespacerange",
+    "<0000> <FFFF>",
+    "endcodespacerange",
+    ...blocks,
+    "endcmap",
+    "CMapName currentdict /CMap defineresource pop",
+    "end",
+    "end",
+  ].join("\n");
+}
+
+/** The glyphless font's descriptor: metrics only, no font file. */
+function registerDescriptor(context: PDFContext): PDFRef {
+  return context.register(
+    context.obj({
+      Type: "FontDescriptor",
+      FontName: "GlyphLessFont",
+      Flags: 5,
+      FontBBox: [0, 0, 1000, 1000],
+      ItalicAngle: 0,
+      Ascent: 1000,
+      Descent: 0,
+      CapHeight: 1000,
+      StemV: 80,
+    }),
+  );
+}
+
+/** The Type 0 font's CIDFont: each code its own glyph, with the advances of `advance`. */
+function registerDescendantFont(
+  context: PDFContext,
+  codes: ReadonlyMap<string, number>,
+  descriptor: PDFRef,
+): PDFRef {
+  return context.register(
+    context.obj({
+      Type: "Font",
+      Subtype: "CIDFontType2",
+      BaseFont: "GlyphLessFont",
+      CIDSystemInfo: {
+        Registry: PDFString.of("Adobe"),
+        Ordering: PDFString.of("Identity"),
+        Supplement: 0,
+      },
+      FontDescriptor: descriptor,
+      DW: 1000,
+      // Narrow Latin letters and spaces: with every advance 1 em, a space read as a column gap.
+      W: [...codes].flatMap(([char, code]) =>
+        advance(char) === 1000 ? [] : [code, [advance(char)]],
+      ),
+      CIDToGIDMap: "Identity",
+    }),
+  );
 }
 
 /** A character's advance in thousandths of an em: full width for CJK, less for Latin and spaces. */

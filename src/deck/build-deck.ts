@@ -92,6 +92,73 @@ async function exportOrReuse(
   return files;
 }
 
+/** The title slide's cover image, if it gets one; why not, in `notes`. */
+async function coverImage(
+  selection: Selection,
+  allowRemote: boolean,
+  notes: string[],
+): Promise<OutputFile | undefined> {
+  // The user's own local cover (front matter) wins over the write-up's web cover.
+  const local =
+    selection.cover === undefined ? undefined : await localCoverFile(selection.cover, notes);
+  if (local !== undefined) return local;
+  const { coverUrl } = selection.meta;
+  if (coverUrl === undefined) return undefined;
+  if (!allowRemote) {
+    notes.push("the cover image is on the web and was left out; --allow-remote fetches it");
+    return undefined;
+  }
+  try {
+    return await fetchImage(coverUrl, "cover");
+  } catch (error) {
+    notes.push(`the cover image was left out: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** deck.md's QR code and cover, and what the deck's template is told of them and of the user's slides. */
+async function deckExtras(
+  selection: Selection,
+  options: DeckOptions,
+  notes: string[],
+): Promise<{ assets: OutputFile[]; extras: DeckExtras }> {
+  const assets: OutputFile[] = [];
+  const extras: DeckExtras = {};
+  const { meta } = selection;
+  if (meta.sourceUrl !== undefined) {
+    const qr = await qrCodeSvg(meta.sourceUrl);
+    assets.push(qr);
+    extras.qr = qr.name;
+  }
+  const cover = await coverImage(selection, options.allowRemote, notes);
+  if (cover !== undefined) {
+    assets.push(cover);
+    extras.cover = cover.name;
+  }
+  if (options.userSlides !== undefined && options.userSlides.trim() !== "")
+    extras.userSlides = options.userSlides;
+  return { assets, extras };
+}
+
+/** The exports to make (HTML, and those asked for when there is a browser), and those missed for want of one. */
+function plannedExports(
+  browser: string | undefined,
+  options: DeckOptions,
+  notes: string[],
+): { formats: DeckFormat[]; missing: BrowserFormat[] } {
+  const asked = [...new Set([...options.required, ...options.wanted])];
+  // Asked for on the command line: the caller reports it as an error. From the front matter: a note.
+  const missing = browser === undefined ? [...new Set(options.required)] : [];
+  const skipped =
+    browser === undefined ? asked.filter((format) => !options.required.includes(format)) : [];
+  if (skipped.length > 0) {
+    notes.push(
+      `${skipped.map((format) => format.toUpperCase()).join(", ")} skipped: no browser found; ${INSTALL_HINT}`,
+    );
+  }
+  return { formats: ["html", ...(browser === undefined ? [] : asked)], missing };
+}
+
 /**
  * Everything of the deck, in memory: deck.md with its local assets (emoji,
  * QR code, cover), a self-contained deck.html from marp-cli's bespoke template,
@@ -104,33 +171,7 @@ export async function buildDeck(
   options: DeckOptions,
 ): Promise<BuiltDeck> {
   const notes: string[] = [];
-  const assets: OutputFile[] = [];
-  const extras: DeckExtras = {};
-  const { meta } = selection;
-  if (meta.sourceUrl !== undefined) {
-    const qr = await qrCodeSvg(meta.sourceUrl);
-    assets.push(qr);
-    extras.qr = qr.name;
-  }
-  // The user's own local cover (front matter) wins over the write-up's web cover.
-  const local =
-    selection.cover === undefined ? undefined : await localCoverFile(selection.cover, notes);
-  if (local !== undefined) {
-    assets.push(local);
-    extras.cover = local.name;
-  } else if (meta.coverUrl !== undefined) {
-    if (options.allowRemote) {
-      try {
-        const cover = await fetchImage(meta.coverUrl, "cover");
-        assets.push(cover);
-        extras.cover = cover.name;
-      } catch (error) {
-        notes.push(`the cover image was left out: ${(error as Error).message}`);
-      }
-    } else notes.push("the cover image is on the web and was left out; --allow-remote fetches it");
-  }
-  if (options.userSlides !== undefined && options.userSlides.trim() !== "")
-    extras.userSlides = options.userSlides;
+  const { assets, extras } = await deckExtras(selection, options, notes);
 
   const markdown = renderDeckMarkdown(selection, templates, extras);
   const rendered = deckFacts(markdown);
@@ -139,17 +180,7 @@ export async function buildDeck(
   assets.push(...used.files);
 
   const browser = options.browser === false ? undefined : findBrowser(options.browser);
-  const asked = [...new Set([...options.required, ...options.wanted])];
-  // Asked for on the command line: the caller reports it as an error. From the front matter: a note.
-  const missing = browser === undefined ? [...new Set(options.required)] : [];
-  const skipped =
-    browser === undefined ? asked.filter((format) => !options.required.includes(format)) : [];
-  if (skipped.length > 0) {
-    notes.push(
-      `${skipped.map((format) => format.toUpperCase()).join(", ")} skipped: no browser found; ${INSTALL_HINT}`,
-    );
-  }
-  const formats: DeckFormat[] = ["html", ...(browser === undefined ? [] : asked)];
+  const { formats, missing } = plannedExports(browser, options, notes);
   const exported = await exportOrReuse(markdown, assets, formats, browser, options.cache);
   return {
     files: [

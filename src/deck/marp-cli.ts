@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { cleanupOnSignal } from "../cleanup.js";
@@ -10,16 +7,15 @@ import type { OutputFile } from "../output/write.js";
 import { packageRoot } from "../paths.js";
 import { sweepStaleTempFolders } from "../temp-folders.js";
 import { INSTALL_HINT, launcherScript } from "./browser.js";
+import { abandon, type ExportRun, exportError, POSIX, runMarpCli } from "./marp-process.js";
 import { standaloneHtml } from "./standalone.js";
 
 export type DeckFormat = "html" | "pdf" | "pptx" | "png";
 
 const ENGINE = join(packageRoot, "dist", "deck", "marp-engine.js");
-const MARP_CLI = createRequire(import.meta.url).resolve("@marp-team/marp-cli/marp-cli.js");
 /** Every export works in a folder named so; one left by a killed talkdeck is swept a day later. */
 const FOLDER_PREFIX = "talkdeck-marp-";
 const DEFAULT_TIMEOUT_MS = 120_000;
-const POSIX = process.platform !== "win32";
 
 /** marp-cli writes progress to the console: keep it for the error message, not the user's terminal. */
 async function quietly<T>(run: () => Promise<T>): Promise<{ result: T; log: string[] }> {
@@ -83,144 +79,6 @@ function tempWriteFailed(error: unknown): TalkdeckError {
     `the export's temporary folder in ${tmpdir()}`,
     "free some space there, or set TMPDIR to a folder with room (an export needs a few MB)",
   );
-}
-
-// --- What a stopped talkdeck must not leave behind -------------------------------------------
-
-/** An export in progress: its folder, and the process groups of its marp-cli and browser. */
-interface ExportRun {
-  folder: string;
-  children: Set<ChildProcess>;
-  browserPidFile: string;
-}
-
-/**
- * SIGKILL to a whole process group (a detached child leads its own), else to
- * the process alone should it lead none; gone already is fine.
- */
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined || pid <= 0) return;
-  for (const target of POSIX ? [-pid, pid] : [pid]) {
-    try {
-      process.kill(target, "SIGKILL");
-      return;
-    } catch {
-      // Not a group leader, or already gone.
-    }
-  }
-}
-
-function browserPid(run: ExportRun): number | undefined {
-  try {
-    const pid = Number(readFileSync(run.browserPidFile, "utf8").trim());
-    return Number.isInteger(pid) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Synchronous, for a signal handler: stops marp-cli and the browser, removes the folder. */
-function abandon(run: ExportRun): void {
-  for (const child of run.children) killGroup(child.pid);
-  killGroup(browserPid(run));
-  rmSync(run.folder, { recursive: true, force: true });
-}
-
-// --- marp-cli with a browser, in a process of its own ----------------------------------------
-
-interface Outcome {
-  code: number | null;
-  timedOut: boolean;
-  output: string;
-}
-
-/**
- * Runs marp-cli's own command in a process group of its own, with TMPDIR in
- * the export's folder (marp-cli makes the browser's profile there) and a time
- * limit: past it, marp-cli's group is killed, then the browser's.
- */
-async function runMarpCli(
-  args: readonly string[],
-  run: ExportRun,
-  limits: { tmp: string; timeoutMs: number },
-): Promise<Outcome> {
-  const { tmp, timeoutMs } = limits;
-  const child = spawn(process.execPath, [MARP_CLI, ...args], {
-    detached: POSIX,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
-  });
-  run.children.add(child);
-  let output = "";
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-16_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  const closed = new Promise<number | null>((done, fail) => {
-    child.once("error", fail);
-    child.once("close", (code) => done(code));
-  });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    // marp-cli first: told its browser died, it starts another (without a pipe).
-    killGroup(child.pid);
-    killGroup(browserPid(run));
-  }, timeoutMs);
-  try {
-    const code = await closed;
-    // One it was starting as it was killed has written its pid by now.
-    if (timedOut) killGroup(browserPid(run));
-    return { code, timedOut, output };
-  } finally {
-    clearTimeout(timer);
-    run.children.delete(child);
-  }
-}
-
-/** marp-cli's last words, without colours or stack frames: enough to say what went wrong. */
-function lastWords(output: string): string {
-  const lines = output
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
-    .replace(/\u001b\[[0-9;]*m/g, "")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(
-      (line) => line !== "" && !line.startsWith("at ") && !line.startsWith("TROUBLESHOOTING"),
-    );
-  return lines.slice(-3).join(" / ");
-}
-
-function exportError(
-  format: DeckFormat,
-  browser: string,
-  outcome: Outcome,
-  timeoutMs: number,
-): TalkdeckError {
-  const what = format.toUpperCase();
-  const check = `check that it is Chrome or Chromium and starts (\`${browser} --headless --dump-dom about:blank\` prints a page), or name another with --browser`;
-  if (outcome.timedOut) {
-    return new TalkdeckError(
-      ErrorCode.ExportTimedOut,
-      `the ${what} export did not finish in ${timeoutMs / 1000} s; talkdeck stopped the browser ${browser}`,
-      { hint: `${check}; TALKDECK_EXPORT_TIMEOUT_MS=<milliseconds> allows more time` },
-    );
-  }
-  const launch = /Failed to launch the browser process(?:[\s\S]{0,40}?Code: (\d+))?/.exec(
-    outcome.output,
-  );
-  if (launch !== null) {
-    const code = launch[1] === undefined ? "" : ` (it exited with code ${launch[1]})`;
-    return new TalkdeckError(
-      ErrorCode.BrowserFailed,
-      `the browser ${browser} did not start for the ${what} export${code}`,
-      { hint: check },
-    );
-  }
-  return new TalkdeckError(ErrorCode.ExportFailed, `marp-cli could not make the ${what} export`, {
-    hint: lastWords(outcome.output) || `exit code ${outcome.code}; ${check}`,
-  });
 }
 
 /** A file system error behind a failure of marp-cli's: its code, or as its message quotes it. */
@@ -292,6 +150,85 @@ async function stageInputs(
   }
 }
 
+/** The export's folder: deck.md and its inputs in `deck`, the browser's TMPDIR in `tmp`. */
+function stagePaths(folder: string): StagePaths {
+  const deck = join(folder, "deck");
+  return {
+    deck,
+    tmp: join(folder, "tmp"),
+    plainTheme: join(deck, "talkdeck-theme.css"),
+    fontTheme: join(deck, "talkdeck-fonts.css"),
+    launcher: join(folder, "browser.sh"),
+  };
+}
+
+/** marp-cli's command line for one export, with talkdeck's engine and theme. */
+function marpArgs(format: DeckFormat, paths: StagePaths): string[] {
+  return [
+    join(paths.deck, "deck.md"),
+    "--no-config-file",
+    "--engine",
+    ENGINE,
+    // By name from a theme set: a theme given as a file gets a random name, and the HTML would differ each build.
+    "--theme-set",
+    format === "html" ? paths.plainTheme : paths.fontTheme,
+    "--theme",
+    "talkdeck-export",
+    ...formatArgs(format, paths.deck),
+  ];
+}
+
+/** One export into the deck folder: the HTML in this process, the rest with the browser. */
+async function exportFormat(
+  format: DeckFormat,
+  run: ExportRun,
+  paths: StagePaths,
+  browsing: { browser: string | undefined; timeoutMs: number },
+): Promise<void> {
+  const { browser, timeoutMs } = browsing;
+  const args = marpArgs(format, paths);
+  if (format === "html") {
+    await exportHtml(args);
+    return;
+  }
+  if (browser === undefined) {
+    throw new TalkdeckError(
+      ErrorCode.BrowserMissing,
+      `${format.toUpperCase()} not made: no browser found`,
+      {
+        hint: INSTALL_HINT,
+      },
+    );
+  }
+  const browserArgs = ["--browser-path", POSIX ? paths.launcher : browser, "--allow-local-files"];
+  const outcome = await runMarpCli([...args, ...browserArgs], run, {
+    tmp: paths.tmp,
+    timeoutMs,
+  });
+  if (outcome.code !== 0 || outcome.timedOut) {
+    throw exportError(format, browser, outcome, timeoutMs);
+  }
+}
+
+/** The files the exports made (those not in `before`), read back; deck.html with its assets and fonts inside. */
+async function readMadeFiles(
+  deck: string,
+  before: ReadonlySet<string>,
+  assets: readonly OutputFile[],
+  fontCss: string,
+): Promise<OutputFile[]> {
+  const made = (await listFiles(deck)).filter((file) => !before.has(file)).sort();
+  return await Promise.all(
+    made.map(async (name) => {
+      const data = await readFile(join(deck, name));
+      return {
+        name: name.split("\\").join("/"),
+        data: name === "deck.html" ? standaloneHtml(data, assets, fontCss) : data,
+      };
+    }),
+  );
+}
+
 /**
  * Runs marp-cli (with talkdeck's engine) on deck.md and its local assets in a
  * private folder, and returns what it made, in memory: nothing reaches the
@@ -322,61 +259,15 @@ export async function exportDeck(
   // Ctrl-C or `kill` during an export: no folder, profile or browser left behind.
   const forget = cleanupOnSignal(() => abandon(run));
   try {
-    const deck = join(folder, "deck");
-    const tmp = join(folder, "tmp");
-    const launcher = join(folder, "browser.sh");
-    const paths: StagePaths = {
-      deck,
-      tmp,
-      plainTheme: join(deck, "talkdeck-theme.css"),
-      fontTheme: join(deck, "talkdeck-fonts.css"),
-      launcher,
-    };
+    const paths = stagePaths(folder);
     const browserExports = formats.some((format) => format !== "html");
     await stageInputs(run, paths, { markdown, fontCss, assets, browser }, browserExports);
-    const before = new Set(await listFiles(deck));
+    const before = new Set(await listFiles(paths.deck));
     for (const format of formats) {
-      const args = [
-        join(deck, "deck.md"),
-        "--no-config-file",
-        "--engine",
-        ENGINE,
-        // By name from a theme set: a theme given as a file gets a random name, and the HTML would differ each build.
-        "--theme-set",
-        format === "html" ? paths.plainTheme : paths.fontTheme,
-        "--theme",
-        "talkdeck-export",
-        ...formatArgs(format, deck),
-      ];
-      if (format === "html") {
-        await exportHtml(args);
-        continue;
-      }
-      if (browser === undefined) {
-        throw new TalkdeckError(
-          ErrorCode.BrowserMissing,
-          `${format.toUpperCase()} not made: no browser found`,
-          {
-            hint: INSTALL_HINT,
-          },
-        );
-      }
-      const browserArgs = ["--browser-path", POSIX ? launcher : browser, "--allow-local-files"];
-      const outcome = await runMarpCli([...args, ...browserArgs], run, { tmp, timeoutMs });
-      if (outcome.code !== 0 || outcome.timedOut) {
-        throw exportError(format, browser, outcome, timeoutMs);
-      }
+      await exportFormat(format, run, paths, { browser, timeoutMs });
     }
-    const made = (await listFiles(deck)).filter((file) => !before.has(file)).sort();
-    return await Promise.all(
-      made.map(async (name) => {
-        const data = await readFile(join(deck, name));
-        return {
-          name: name.split("\\").join("/"),
-          data: name === "deck.html" ? standaloneHtml(data, assets, fontCss) : data,
-        };
-      }),
-    );
+    // Read back before the finally below removes the folder.
+    return await readMadeFiles(paths.deck, before, assets, fontCss);
   } finally {
     forget();
     await rm(folder, { recursive: true, force: true });

@@ -1,17 +1,14 @@
 import type { Selection } from "../select.js";
-import type { Quote, Talk } from "../talk/model.js";
 import { marpThemeCss } from "../theme/marp-css.js";
-import {
-  displayUrl,
-  escapeMarkdown,
-  escapeNote,
-  escapeYamlString,
-  markdownLink,
-} from "./escape.js";
-import { longTitle, planAgenda, planPoint, planSpeakers, quoteSize, shortBio } from "./layout.js";
+import { escapeMarkdown, escapeYamlString } from "./escape.js";
 import { escapeWithBreaks } from "./phrase-breaks.js";
-import { relatedQuoteFinder } from "./related.js";
-import { CONTENT, QUOTE_SIZES, SLIDE } from "./type-scale.js";
+import {
+  agendaView,
+  pointSlides,
+  quoteSlides,
+  speakerView,
+  titleSlideView,
+} from "./view-slides.js";
 
 /** Local files the deck refers to, written next to deck.md. */
 export interface DeckExtras {
@@ -23,7 +20,7 @@ export interface DeckExtras {
   userSlides?: string;
 }
 
-interface PointSlide {
+export interface PointSlide {
   n: number;
   /** The heading: the point's lead, with the continued label on a continuation slide. */
   lead: string;
@@ -35,13 +32,13 @@ interface PointSlide {
 }
 
 /** One slide of a list cut over slides (agenda, speakers): its heading and items. */
-interface ListSlide<T> {
+export interface ListSlide<T> {
   heading: string;
   continued: boolean;
   items: T[];
 }
 
-interface Bio {
+export interface Bio {
   name: string;
   title: string;
   bio: string;
@@ -114,146 +111,22 @@ export function labelsFor(lang: string): (typeof LABELS)[keyof typeof LABELS] {
   return lang.split("-")[0] === "zh" ? LABELS.zh : LABELS.en;
 }
 
-/** The turn a quote comes from, for the presenter: what was said around it. */
-function quoteNotes(talk: Talk, quote: Quote): string {
-  const turn = talk.turns[quote.turn];
-  if (turn === undefined) return "";
-  return escapeNote(`${turn.speaker}: ${turn.paragraphs.join("\n\n")}`);
-}
-
-/** A point's notes: the quotes of the talk that speak to it. */
-function pointNotes(related: Quote[], heading: string): string {
-  if (related.length === 0) return "";
-  return escapeNote(
-    [heading, ...related.map((quote) => `- ${quote.speaker}: ${quote.text}`)].join("\n"),
-  );
-}
-
-/** A point's slides: its lead as the heading, its body as bullets over as many slides as they need. */
-function pointSlides(
-  selection: Selection,
-  labels: ReturnType<typeof labelsFor>,
-  text: (value: string) => string,
-): PointSlide[] {
-  const relatedTo = relatedQuoteFinder(selection.talk);
-  return selection.points.flatMap((point) => {
-    const notes = pointNotes(relatedTo(point), labels.related);
-    const continued = `${point.lead}${labels.continued}`;
-    const slides = planPoint(point.lead, continued, point.body);
-    return slides.map((bullets, index) => {
-      const escaped = bullets.map(text);
-      const body =
-        slides.length === 1 && escaped.length === 1
-          ? (escaped[0] ?? "")
-          : escaped.map((bullet) => `- ${bullet}`).join("\n");
-      return {
-        n: point.n,
-        lead: text(index === 0 ? point.lead : continued),
-        body,
-        bullets: escaped,
-        continued: index > 0,
-        notes,
-      };
-    });
-  });
-}
-
-/** Headings of a list cut over slides: the continued label from the second on. */
-function listSlides<T, U>(
-  heading: string,
-  continued: string,
-  groups: T[][],
-  item: (value: T) => U,
-): Array<ListSlide<U>> {
-  return groups.map((items, index) => ({
-    heading: escapeMarkdown(index === 0 ? heading : `${heading}${continued}`),
-    continued: index > 0,
-    items: items.map(item),
-  }));
-}
-
-/** The cover takes the right 38% of the title slide (the template's `bg right:38%`). */
-const COVER_SHARE = 0.38;
-
 export function deckView(selection: Selection, extras: DeckExtras = {}): DeckView {
   const { meta, talk } = selection;
   const labels = labelsFor(meta.lang);
   const text = (value: string) => escapeWithBreaks(value, meta.lang);
   const speakers = talk.speakers.filter((speaker) => speaker.role === "speaker");
-  const titleOf = (name: string) => speakers.find((speaker) => speaker.name === name)?.title ?? "";
-  const dateLine = [meta.date, meta.place, meta.author].filter(
-    (part) => part !== undefined && part !== "",
-  );
-  const sourceLinks = [
-    meta.sourceUrl === undefined
-      ? undefined
-      : `${escapeMarkdown(labels.source)}: ${markdownLink(displayUrl(meta.sourceUrl), meta.sourceUrl)}`,
-    meta.originalUrl === undefined
-      ? undefined
-      : `${escapeMarkdown(labels.original)}: ${markdownLink(displayUrl(meta.originalUrl), meta.originalUrl)}`,
-  ].filter((line) => line !== undefined);
-  const titleWidth = CONTENT.width - (extras.cover === undefined ? 0 : COVER_SHARE * SLIDE.width);
-  const agenda = selection.points.map((point) => ({ n: point.n, lead: point.lead }));
-  const bios = speakers
-    .filter((speaker) => speaker.bio !== undefined)
-    .map((speaker) => {
-      const title = speaker.title ?? "";
-      return {
-        name: speaker.name,
-        title,
-        line: title === "" ? speaker.name : `${speaker.name} · ${title}`,
-        bio: shortBio(speaker.bio ?? ""),
-      };
-    });
-  const bio = (speaker: (typeof bios)[number]): Bio => ({
-    name: text(speaker.name),
-    title: text(speaker.title),
-    bio: text(speaker.bio),
-  });
-  const agendaItem = (item: (typeof agenda)[number]) => ({ n: item.n, lead: text(item.lead) });
   return {
     yaml: { title: escapeYamlString(meta.title), lang: escapeYamlString(meta.lang) },
     style: marpThemeCss(selection.theme)
       .split("\n")
       .map((line) => `  ${line}`)
       .join("\n"),
-    title: text(meta.title),
-    titleClass: longTitle(meta.title, titleWidth) ? "long" : "",
-    subtitle: meta.subtitle === undefined ? "" : text(meta.subtitle),
-    speakers: text(speakers.map((speaker) => speaker.name).join(" · ")),
-    dateLine: text(dateLine.join(" · ")),
-    sourceShort:
-      meta.sourceUrl === undefined
-        ? ""
-        : markdownLink(displayUrl(meta.sourceUrl, 40), meta.sourceUrl),
-    source: sourceLinks.join("\n\n"),
-    agenda: agenda.map(agendaItem),
-    agendaSlides: listSlides(
-      labels.agenda,
-      labels.continued,
-      planAgenda(`${labels.agenda}${labels.continued}`, agenda),
-      agendaItem,
-    ),
+    ...titleSlideView(selection, speakers, extras, labels, text),
+    ...agendaView(selection, labels, text),
     points: pointSlides(selection, labels, text),
-    quotes: selection.deckQuotes.map((quote) => {
-      const size = quoteSize(quote.text);
-      return {
-        id: quote.id,
-        text: text(quote.text),
-        speaker: text(quote.speaker),
-        speakerTitle: text(titleOf(quote.speaker)),
-        size,
-        long: size < (QUOTE_SIZES[0] ?? size),
-        notes: quoteNotes(talk, quote),
-      };
-    }),
-    bios: bios.map(bio),
-    speakerSlides: listSlides(
-      labels.speakers,
-      labels.continued,
-      planSpeakers(`${labels.speakers}${labels.continued}`, bios),
-      bio,
-    ),
+    quotes: quoteSlides(selection, speakers, text),
+    ...speakerView(speakers, labels, text),
     speakerNotes: selection.speakerNotes,
     labels: {
       agenda: escapeMarkdown(labels.agenda),
