@@ -3,12 +3,11 @@
  * escapes is a bug and keeps its stack trace.
  */
 export const ErrorCode = {
-  /** The user's input (file, front matter, flag) is wrong: exit 2. */
+  // Exit 2: the user's input (file, front matter, flag, template) or command line is wrong.
   FileNotFound: "FILE_NOT_FOUND",
   FileUnreadable: "FILE_UNREADABLE",
   FrontMatterSyntax: "FRONT_MATTER_SYNTAX",
   FrontMatterInvalid: "FRONT_MATTER_INVALID",
-  // input files
   /** Front matter in a language other than YAML (`---js`): never read, never run. */
   FrontMatterLanguage: "FRONT_MATTER_LANGUAGE",
   /** A path names a folder, FIFO, device or socket instead of an ordinary file. */
@@ -24,32 +23,31 @@ export const ErrorCode = {
   UnknownTemplate: "UNKNOWN_TEMPLATE",
   TemplateError: "TEMPLATE_ERROR",
   OutputUnsafe: "OUTPUT_UNSAFE",
-  /** Another build holds the output folder's lock for too long: exit 1. */
-  OutputBusy: "OUTPUT_BUSY",
-  NothingToBuild: "NOTHING_TO_BUILD",
   QuoteTooLong: "QUOTE_TOO_LONG",
   GlyphMissing: "GLYPH_MISSING",
-  // quotes and cards
   /** A card template loads an image from somewhere other than a `data:` URI. */
   ImageSourceRefused: "IMAGE_SOURCE_REFUSED",
   LogoUnreadable: "LOGO_UNREADABLE",
-  RemoteFetchFailed: "REMOTE_FETCH_FAILED",
-  /** A browser export failed or was asked for with no browser installed: exit 1. */
-  ExportFailed: "EXPORT_FAILED",
-  BrowserMissing: "BROWSER_MISSING",
   Usage: "USAGE",
-  /** The environment let us down (font package missing, disk full): exit 1. */
-  FontMissing: "FONT_MISSING",
-  WriteFailed: "WRITE_FAILED",
-  // processes
-  /** The browser exited or crashed instead of exporting: exit 1. */
-  BrowserFailed: "BROWSER_FAILED",
-  /** An export did not finish within its time limit; talkdeck stopped it: exit 1. */
-  ExportTimedOut: "EXPORT_TIMED_OUT",
-  /** Two talks of one batch would write the same output folder: exit 2. */
+  /** Two talks of one batch would write the same output folder. */
   OutputClash: "OUTPUT_CLASH",
   /** `talkdeck init` would replace a file, or add settings where there are some. */
   FileExists: "FILE_EXISTS",
+  // Exit 1: the environment let us down (font package missing, disk full, no browser, network);
+  // these are the `environmentCodes` below.
+  FontMissing: "FONT_MISSING",
+  WriteFailed: "WRITE_FAILED",
+  /** Another build holds the output folder's lock for too long. */
+  OutputBusy: "OUTPUT_BUSY",
+  /** marp-cli could not make an export. */
+  ExportFailed: "EXPORT_FAILED",
+  /** A PDF, PPTX or slide images were asked for with no browser installed. */
+  BrowserMissing: "BROWSER_MISSING",
+  RemoteFetchFailed: "REMOTE_FETCH_FAILED",
+  /** The browser exited or crashed instead of exporting. */
+  BrowserFailed: "BROWSER_FAILED",
+  /** An export did not finish within its time limit; talkdeck stopped it. */
+  ExportTimedOut: "EXPORT_TIMED_OUT",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -2,14 +2,8 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /**
- * resvg-js frees a drawing's pixels (4.7 MB for 1080²) only when V8 collects
- * the JS object that holds them, and V8 does not count that native memory, so
- * it rarely sees a reason to collect: memory grows with every card (upstream
- * resvg-js issue 216). A worker therefore asks for a young-generation
- * collection after each card (well under a millisecond: the drawing's objects
- * are new); the pixels are released when the worker's event loop next turns.
- * (A full collection every few cards as well was tried: it cost 10% and
- * lowered the peak by little.)
+ * resvg-js frees a drawing's pixels only when V8 collects their JS object, and V8 does not count
+ * that memory (resvg-js issue 216): a cheap minor collection after each card keeps memory flat.
  */
 type Collect = (options?: { type: "major" | "minor" }) => void;
 

@@ -142,20 +142,3 @@ function avoidOrphan(segments: Segment[]): Segment[] {
 export function segmentText(text: string, lang: string): Segment[] {
   return avoidOrphan(applyKinsoku(attachParticles(rawSegments(text.trim(), lang))));
 }
-
-/** The BudouX phrase boundaries of a text, as character offsets: where a line may start. */
-export function phraseBoundaries(text: string, lang: string): Set<number> {
-  const boundaries = new Set<number>([0]);
-  let offset = 0;
-  let before = "";
-  for (const phrase of parserFor(lang, text)?.parse(text) ?? [text]) {
-    for (const part of phrase.split(/(\s+)/u)) {
-      if (part === "") continue;
-      if (IN_WORD_BEFORE.test(before) && IN_WORD_AFTER.test(part)) boundaries.delete(offset);
-      offset += [...part].length;
-      boundaries.add(offset);
-      before = part;
-    }
-  }
-  return boundaries;
-}

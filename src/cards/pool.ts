@@ -8,9 +8,8 @@ import type { CardTask, CardTaskResult } from "./worker.js";
 
 /**
  * The requests' indices, grouped into tasks: one quote's cards go to one
- * thread, which then shapes and outlines its glyphs once for all its sizes
- * (a warm thread's first card of a quote takes about twice its others). With too few quotes
- * to keep every thread busy, each card is its own task.
+ * thread, which then shapes and outlines its glyphs once for all its sizes.
+ * With too few quotes to keep every thread busy, each card is its own task.
  */
 function tasks(requests: readonly CardRequest[], threads: number): number[][] {
   const byQuote = new Map<string, number[]>();
@@ -43,14 +42,11 @@ export class CardPool {
       filename: join(packageRoot, "dist", "cards", "worker.js"),
       minThreads: threads,
       maxThreads: threads,
-      // With atomics, an idle worker blocks instead of turning its event loop,
-      // and resvg's pixels, freed by finalizers that run there, pile up
-      // (native-memory.ts): 12 MB a card.
+      // With atomics, an idle worker blocks instead of turning its event loop, where the
+      // finalizers that free resvg's pixels run (native-memory.ts): they would pile up.
       useAtomics: false,
-      // A small young generation: most of a card's garbage dies young, and a
-      // smaller nursery holds less of it (60 MB less peak with two workers).
-      // A heap limit (V8's frugal mode below ~2 GB) saved another 100 MB but
-      // cost 35% more time at 1,000 cards: not worth it.
+      // Most of a card's garbage dies young: a small nursery holds less of it. No heap limit:
+      // it saved memory but cost more time (README, "Speed and memory").
       resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
   }

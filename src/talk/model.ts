@@ -48,7 +48,7 @@ export interface Speaker {
 }
 
 export interface Turn {
-  /** Index into `Talk.speakers`' names: the speaker's canonical name. */
+  /** The speaker's canonical name (a `Speaker.name` of `Talk.speakers`), not an index. */
   speaker: string;
   paragraphs: string[];
   /** 1-based line of the turn's label (or first paragraph) in the source file. */

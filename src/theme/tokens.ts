@@ -4,6 +4,10 @@
  */
 export interface ThemeTokens {
   name: string;
+  /**
+   * Read by no renderer, but kept: the card and carousel hashes in manifest.json take in the whole
+   * theme, so dropping it would change them (do it with a version bump, which changes them anyway).
+   */
   scheme: "light" | "dark";
   color: {
     background: string;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { EmojiSet, isEmoji } from "../../src/cards/emoji.js";
 import { loadCardFonts } from "../../src/cards/fonts.js";
 import { cardLayout } from "../../src/cards/layout.js";
-import { phraseBoundaries, segmentText } from "../../src/cards/phrases.js";
+import { segmentText } from "../../src/cards/phrases.js";
 import type { CardRenderer } from "../../src/cards/render.js";
 import { toCardSize } from "../../src/spec/sizes.js";
 import type { Talk } from "../../src/talk/model.js";
@@ -15,6 +15,7 @@ import {
   presets,
   sampleTalk,
 } from "../helpers/cards.js";
+import { segmentStarts } from "../helpers/phrases.js";
 import { type Glyph, glyphs, withoutSpaces } from "./svg-text.js";
 
 const CLOSING = /^[，。、；：？！）」』”’…,.;:?!)\]}]/u;
@@ -62,7 +63,7 @@ beforeAll(async () => {
 /** Line-break rules for one drawn quote: kinsoku, and breaks only between BudouX phrases. */
 function expectGoodBreaks(svg: string, text: string, where: string): void {
   const compact = withoutSpaces(text);
-  const boundaries = phraseBoundaries(compact, "zh");
+  const boundaries = segmentStarts(compact, "zh");
   const lines = quoteLines(svg, text).map((line) => line.map((glyph) => glyph.text).join(""));
   expect(lines.length, where).toBeGreaterThan(0);
   let offset = 0;
@@ -140,7 +141,7 @@ describe("segments", () => {
     expect(texts("并认为这是推动 AI 领域前沿的关键，比如 GPT-4o 模型的能力")).toEqual(
       expect.arrayContaining(["AI", "GPT-4o"]),
     );
-    expect(phraseBoundaries("推动 AI 领域", "zh").has(4)).toBe(false);
+    expect(segmentStarts("推动 AI 领域", "zh").has(4)).toBe(false);
     expect(
       texts("We learn more in a week of shipping than in a year of planning it.", "en"),
     ).toEqual([

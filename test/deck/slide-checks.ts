@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import { phraseBoundaries } from "../../src/cards/phrases.js";
+import { segmentStarts } from "../helpers/phrases.js";
 
 /** A block of text on a slide (heading, paragraph, list item) and where each of its lines starts. */
 export interface TextBlock {
@@ -132,8 +132,12 @@ export function textBlocks(page: Page): Promise<TextBlock[]> {
  * when it began at the start of the line before and still did not fit.
  */
 export function badLineStarts(block: TextBlock, lang: string): string[] {
-  const boundaries = [...phraseBoundaries(block.text, lang)].sort((a, b) => a - b);
   const chars = [...block.text];
+  // Latin text breaks at any space: the deck joins no orphan word to the one before.
+  const afterSpaces = chars.flatMap((char, index) => (/\s/u.test(char) ? [index + 1] : []));
+  const boundaries = [...new Set([...segmentStarts(block.text, lang), ...afterSpaces])].sort(
+    (a, b) => a - b,
+  );
   const bad: string[] = [];
   let previous = 0;
   for (const start of block.lineStarts) {
