@@ -7,10 +7,11 @@ import type { OutputFile } from "../output/write.js";
 import { packageRoot } from "../paths.js";
 import { sweepStaleTempFolders } from "../temp-folders.js";
 import { INSTALL_HINT, launcherScript } from "./browser.js";
+import type { DeckFormat } from "./formats.js";
 import { abandon, type ExportRun, exportError, POSIX, runMarpCli } from "./marp-process.js";
 import { standaloneHtml } from "./standalone.js";
 
-export type DeckFormat = "html" | "pdf" | "pptx" | "png";
+export type { DeckFormat } from "./formats.js";
 
 const ENGINE = join(packageRoot, "dist", "deck", "marp-engine.js");
 /** Every export works in a folder named so; one left by a killed talkdeck is swept a day later. */

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ErrorCode, TalkdeckError } from "../errors.js";
-import type { DeckFormat } from "./marp-cli.js";
+import type { DeckFormat } from "./formats.js";
 
 // The browser exports: marp-cli and its browser in processes of their own, and
 // nothing of them left behind, on a time limit or when talkdeck is stopped.

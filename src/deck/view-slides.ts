@@ -4,7 +4,7 @@ import { displayUrl, escapeMarkdown, escapeNote, markdownLink } from "./escape.j
 import { longTitle, planAgenda, planPoint, planSpeakers, quoteSize, shortBio } from "./layout.js";
 import { relatedQuoteFinder } from "./related.js";
 import { CONTENT, QUOTE_SIZES, SLIDE } from "./type-scale.js";
-import type { Bio, DeckExtras, DeckView, ListSlide, labelsFor, PointSlide } from "./view.js";
+import type { Bio, DeckExtras, DeckView, ListSlide, labelsFor, PointSlide } from "./view-types.js";
 
 // The deck view's parts, slide by slide; deckView (view.ts) puts them together.
 
