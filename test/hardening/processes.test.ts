@@ -170,7 +170,8 @@ describe("export leftovers and hangs", () => {
   it("stops a browser that never answers, with a message naming it, and kills it", async () => {
     const dir = await tempDir();
     const browser = await hungBrowser(dir);
-    process.env.TALKDECK_EXPORT_TIMEOUT_MS = "2000";
+    // Long enough for marp-cli to start the "browser" on a loaded machine, so there is one to kill.
+    process.env.TALKDECK_EXPORT_TIMEOUT_MS = "6000";
     try {
       const io = captureIo();
       const started = Date.now();
