@@ -1,0 +1,51 @@
+/** Reading a talk for a program that embeds talkdeck: from a file, or from text it already has. */
+import { loadAndResolve } from "../load-talk.js";
+import { readSource } from "../source.js";
+import type { ResolvedSpec } from "../spec/model.js";
+import { resolveSpec } from "../spec/resolve.js";
+import type { Talk } from "../talk/model.js";
+import { parseTalk as parseBody } from "../talk/parse.js";
+
+export interface ParseTalkOptions {
+  /**
+   * The file the text stands for (default `talk.md`): named in notes and
+   * errors, its name is the title of a write-up that has none, and paths in
+   * the front matter (a theme tokens file) resolve against its folder.
+   */
+  file?: string;
+}
+
+/**
+ * The talk with the front matter's meta over what the text says (title,
+ * event, date…), as the deck and the cards show it; the text's own source
+ * link wins over a clipper's `url:`, as in a build.
+ */
+function withSpecMeta(talk: Talk, resolved: ResolvedSpec): Talk {
+  const meta = { ...talk.meta, ...resolved.meta, lang: resolved.lang ?? talk.meta.lang };
+  if (talk.meta.sourceUrl !== undefined) meta.sourceUrl = talk.meta.sourceUrl;
+  return { ...talk, meta, notes: [...new Set([...resolved.notes, ...talk.notes])] };
+}
+
+/**
+ * Parses a talk given as text: Markdown, with or without talkdeck's YAML front
+ * matter, read as `talkdeck build` reads a talk file (the front matter's
+ * speakers, title and description guide the parser, its meta is merged into
+ * `meta`). Nothing is written; the disk is read only for a theme tokens file
+ * the front matter names. Throws a `TalkdeckError` for invalid front matter.
+ */
+export function parseTalk(markdown: string, options: ParseTalkOptions = {}): Talk {
+  const file = options.file ?? "talk.md";
+  const source = readSource(markdown, file);
+  const resolved = resolveSpec(source, undefined);
+  return withSpecMeta(parseBody(source.body, file, resolved.hints), resolved);
+}
+
+/**
+ * Reads and parses a talk file, or a spec file whose `source:` names the talk,
+ * exactly as `talkdeck build` reads it (see `parseTalk`). Throws a
+ * `TalkdeckError` when the file is missing, unreadable or its front matter invalid.
+ */
+export async function readTalk(file: string): Promise<Talk> {
+  const { talk, resolved } = await loadAndResolve(file);
+  return withSpecMeta(parseBody(talk.body, talk.file, resolved.hints), resolved);
+}
