@@ -60,6 +60,17 @@ interface Picked {
 }
 
 /**
+ * The talk's meta as the deck and the cards show it: the front matter's
+ * title, event, date… over what the text says, except the text's own source
+ * link, which wins over a clipper's `url:`.
+ */
+export function metaOf(talk: Talk, spec: ResolvedSpec): TalkMeta {
+  const meta: TalkMeta = { ...talk.meta, ...spec.meta, lang: spec.lang ?? talk.meta.lang };
+  if (talk.meta.sourceUrl !== undefined) meta.sourceUrl = talk.meta.sourceUrl;
+  return meta;
+}
+
+/**
  * The quote an id names. An id with more than four digits also names the one
  * quote whose hash starts with them: `q-781a-c9e0` still names its quote once
  * the quote it shared `q-781a` with is gone (it is then `q-781a`), and so do
@@ -371,12 +382,9 @@ export function select(talk: Talk, spec: ResolvedSpec): Selection {
         : "no quote candidates found: only the quotes the front matter writes out",
     );
   checkCardsCanFit(cardPicks, spec.cards.sizes, spec);
-  const meta: TalkMeta = { ...talk.meta, ...spec.meta, lang: spec.lang ?? talk.meta.lang };
-  // The talk's own header link wins over a clipper's `url:`.
-  if (talk.meta.sourceUrl !== undefined) meta.sourceUrl = talk.meta.sourceUrl;
   return {
     talk,
-    meta,
+    meta: metaOf(talk, spec),
     points,
     deckQuotes: deckPicks.map(({ quote }) => quote),
     cardQuotes: cardPicks.map(({ quote }) => quote),

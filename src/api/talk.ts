@@ -1,5 +1,6 @@
 /** Reading a talk for a program that embeds talkdeck: from a file, or from text it already has. */
 import { loadAndResolve } from "../load-talk.js";
+import { metaOf } from "../select.js";
 import { readSource } from "../source.js";
 import type { ResolvedSpec } from "../spec/model.js";
 import { resolveSpec } from "../spec/resolve.js";
@@ -15,15 +16,10 @@ export interface ParseTalkOptions {
   file?: string;
 }
 
-/**
- * The talk with the front matter's meta over what the text says (title,
- * event, date…), as the deck and the cards show it; the text's own source
- * link wins over a clipper's `url:`, as in a build.
- */
+/** The talk with its meta as a build shows it (`metaOf`), and the settings' notes with its own. */
 function withSpecMeta(talk: Talk, resolved: ResolvedSpec): Talk {
-  const meta = { ...talk.meta, ...resolved.meta, lang: resolved.lang ?? talk.meta.lang };
-  if (talk.meta.sourceUrl !== undefined) meta.sourceUrl = talk.meta.sourceUrl;
-  return { ...talk, meta, notes: [...new Set([...resolved.notes, ...talk.notes])] };
+  const notes = [...new Set([...resolved.notes, ...talk.notes])];
+  return { ...talk, meta: metaOf(talk, resolved), notes };
 }
 
 /**
