@@ -8,8 +8,6 @@
  *   POST /api/pick            choose a quote (token, Origin and Host checked)
  *   GET  /out/<path>          a file of the output folder
  */
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import {
   createServer,
   type IncomingMessage,
@@ -25,7 +23,7 @@ import { PAGE_SCRIPT } from "./page-script.js";
 import { PAGE_CSS } from "./page-style.js";
 import { PickRefused } from "./pick.js";
 import type { PreviewState } from "./state.js";
-import { contentType, outputFile } from "./static-files.js";
+import { contentType, openOutput } from "./static-files.js";
 import type { ToggleRequest } from "./toggle.js";
 
 /** What the page shows about the builds; each version goes up when its part of the output changed. */
@@ -263,12 +261,12 @@ export class PreviewServer {
     encoded: string,
   ): Promise<void> {
     const root = this.backend.outputDir();
-    const file = root === undefined ? undefined : await outputFile(root, encoded);
-    if (file === undefined) {
+    const opened = root === undefined ? undefined : await openOutput(root, encoded);
+    if (opened === undefined) {
       send(response, 404, "not found\n");
       return;
     }
-    const info = await stat(file);
+    const { path, handle, info } = opened;
     // Unchanged outputs keep their bytes and mtime across builds: the browser revalidates cheaply.
     const etag = `"${info.size.toString(16)}-${Math.round(info.mtimeMs).toString(16)}"`;
     const headers: OutgoingHttpHeaders = {
@@ -278,21 +276,25 @@ export class PreviewServer {
       "content-security-policy": OUTPUT_CSP,
       "x-frame-options": "SAMEORIGIN",
     };
-    if (request.headers["if-none-match"] === etag) {
-      response.writeHead(304, headers);
+    if (request.headers["if-none-match"] === etag || request.method === "HEAD") {
+      await handle.close();
+      if (request.headers["if-none-match"] === etag) response.writeHead(304, headers);
+      else
+        response.writeHead(200, {
+          ...headers,
+          "content-type": contentType(path),
+          "content-length": info.size,
+        });
       response.end();
       return;
     }
     response.writeHead(200, {
       ...headers,
-      "content-type": contentType(file),
+      "content-type": contentType(path),
       "content-length": info.size,
     });
-    if (request.method === "HEAD") {
-      response.end();
-      return;
-    }
-    createReadStream(file)
+    handle
+      .createReadStream()
       .on("error", () => response.destroy())
       .pipe(response);
   }

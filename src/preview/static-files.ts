@@ -5,7 +5,8 @@
  * `.`, `..` or hidden, and the file's real path (symlinks followed) must
  * still be inside the folder's real path.
  */
-import { realpath, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { type FileHandle, open, realpath, stat } from "node:fs/promises";
 import { extname, join, sep } from "node:path";
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -59,4 +60,34 @@ export async function outputFile(root: string, encoded: string): Promise<string 
     // Not there (or the folder is being swapped): a 404, and the page asks again after the build.
     return undefined;
   }
+}
+
+/** An output file opened for serving: the handle and what it is, both of the same file. */
+export interface OpenedOutput {
+  path: string;
+  handle: FileHandle;
+  info: Stats;
+}
+
+/**
+ * Opens the output file a `/out/…` path names. A build swaps the whole
+ * folder in with two renames, so a file found a moment ago may be gone (or
+ * its folder renamed) by the time it is opened: it is looked up again, a
+ * few times, before it counts as missing. Once open, the handle holds the
+ * file whatever the next swap does, so it is served whole.
+ */
+export async function openOutput(root: string, encoded: string): Promise<OpenedOutput | undefined> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const path = await outputFile(root, encoded);
+    if (path === undefined && segmentsOf(encoded) === undefined) return undefined;
+    const handle = path === undefined ? undefined : await open(path, "r").catch(() => undefined);
+    if (path !== undefined && handle !== undefined) {
+      const info = await handle.stat();
+      if (info.isFile()) return { path, handle, info };
+      await handle.close();
+      return undefined;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return undefined;
 }
