@@ -6,68 +6,17 @@ import { TalkdeckError } from "../errors.js";
 import { loadAndResolve } from "../load-talk.js";
 import type { Talk } from "../talk/model.js";
 import { parseTalk } from "../talk/parse.js";
-import { nameForms, normalizeForScoring, normalizeName, textsMatch } from "./match.js";
+import type { CaseResult, CorpusCase, CorpusTotals } from "./corpus-types.js";
+import { rankQuotes, speakersRight } from "./reference-match.js";
 
-/** One reference quote of a corpus case: the speaker's full name, and the label the text uses if different. */
-export interface ReferenceQuote {
-  speaker: string;
-  text: string;
-  label?: string;
-}
-
-/** The fields of a corpus.json case that the evaluation reads. */
-export interface CorpusCase {
-  file: string;
-  lang: string;
-  title: string | null;
-  speakers: string[];
-  summaryPoints: number;
-  quotes: ReferenceQuote[];
-}
-
-/** Where one reference quote landed in talkdeck's ranking (1-based), if anywhere. */
-export interface QuoteResult {
-  text: string;
-  speaker: string;
-  /** Rank of the first candidate that matches text and speaker. */
-  rank: number | null;
-  /** Rank of the first candidate that matches the text, whoever talkdeck says spoke it. */
-  textRank: number | null;
-  /** Who talkdeck says spoke that candidate. */
-  textSpeaker: string | null;
-}
-
-export interface CaseResult {
-  file: string;
-  lang: string;
-  /** The error message when talkdeck refused the file. */
-  refused: string | null;
-  candidates: number;
-  title: { expected: string; got: string | null; right: boolean };
-  speakers: { expected: string[]; got: string[]; right: boolean };
-  points: { expected: number; got: number; right: boolean };
-  quotes: QuoteResult[];
-  /** Median parse time over the runs, in milliseconds (read, front matter, parse). */
-  ms: number;
-}
-
-export interface CorpusTotals {
-  cases: number;
-  refused: number;
-  noCandidate: number;
-  titleRight: number;
-  speakersRight: number;
-  pointsRight: number;
-  references: number;
-  top6: number;
-  top10: number;
-  anywhere: number;
-  /** Reference quotes whose text was found at all. */
-  textFound: number;
-  /** Of those, found with the right speaker. */
-  rightSpeaker: number;
-  maxMs: number;
-}
+export type {
+  CaseResult,
+  CorpusCase,
+  CorpusTotals,
+  QuoteResult,
+  ReferenceQuote,
+} from "./corpus-types.js";
+export { referencesMatched } from "./reference-match.js";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -84,100 +33,6 @@ export async function loadCorpus(dir: string): Promise<CorpusCase[]> {
   return data.cases;
 }
 
-/** The names a talkdeck speaker goes by: the full name and every alias. */
-function speakerForms(talk: Talk, name: string): Set<string> {
-  const speaker = talk.speakers.find((entry) => entry.name === name);
-  return new Set([name, ...(speaker?.aliases ?? [])].map(normalizeName));
-}
-
-/** `speakerForms` of each quote's speaker, worked out once per speaker. */
-function quoteSpeakerForms(talk: Talk): Array<Set<string>> {
-  const bySpeaker = new Map<string, Set<string>>();
-  return talk.quotes.map((quote) => {
-    let forms = bySpeaker.get(quote.speaker);
-    if (forms === undefined) {
-      forms = speakerForms(talk, quote.speaker);
-      bySpeaker.set(quote.speaker, forms);
-    }
-    return forms;
-  });
-}
-
-const namesMeet = (forms: ReadonlySet<string>, accepted: ReadonlySet<string>) =>
-  [...forms].some((form) => accepted.has(form));
-
-/** The names a reference accepts: its speaker, its label, and the other forms corpus.json gives the same person. */
-function acceptedNames(entry: CorpusCase, quote: ReferenceQuote): Set<string> {
-  const accepted = new Set(
-    [quote.speaker, ...(quote.label === undefined ? [] : [quote.label])].map(normalizeName),
-  );
-  for (const full of entry.speakers) {
-    const forms = nameForms(full);
-    if (forms.some((form) => accepted.has(form))) for (const form of forms) accepted.add(form);
-  }
-  return accepted;
-}
-
-function rankQuotes(entry: CorpusCase, talk: Talk): QuoteResult[] {
-  const forms = quoteSpeakerForms(talk);
-  const candidates = talk.quotes.map((quote, index) => ({
-    text: normalizeForScoring(quote.text),
-    speaker: quote.speaker,
-    forms: forms[index] ?? new Set<string>(),
-  }));
-  return entry.quotes.map((reference) => {
-    const wanted = normalizeForScoring(reference.text);
-    const accepted = acceptedNames(entry, reference);
-    let rank: number | null = null;
-    let textRank: number | null = null;
-    let textSpeaker: string | null = null;
-    for (const [index, candidate] of candidates.entries()) {
-      if (!textsMatch(candidate.text, wanted)) continue;
-      if (textRank === null) {
-        textRank = index + 1;
-        textSpeaker = candidate.speaker;
-      }
-      if (namesMeet(candidate.forms, accepted)) {
-        rank = index + 1;
-        break;
-      }
-    }
-    return { text: reference.text, speaker: reference.speaker, rank, textRank, textSpeaker };
-  });
-}
-
-/** For each of the talk's quote candidates, the indexes of the references it matches (text and speaker). */
-export function referencesMatched(entry: CorpusCase, talk: Talk): number[][] {
-  const references = entry.quotes.map((reference) => ({
-    text: normalizeForScoring(reference.text),
-    accepted: acceptedNames(entry, reference),
-  }));
-  const forms = quoteSpeakerForms(talk);
-  return talk.quotes.map((quote, at) => {
-    const text = normalizeForScoring(quote.text);
-    const names = forms[at] ?? new Set<string>();
-    return references.flatMap((reference, index) =>
-      textsMatch(text, reference.text) && namesMeet(names, reference.accepted) ? [index] : [],
-    );
-  });
-}
-
-/** Every expected speaker is one talkdeck speaker (by name or alias), and there are no others. */
-function speakersRight(entry: CorpusCase, talk: Talk): boolean {
-  const people = talk.speakers.map((speaker) => speakerForms(talk, speaker.name));
-  if (people.length !== entry.speakers.length) return false;
-  const used = new Set<number>();
-  return entry.speakers.every((full) => {
-    const forms = nameForms(full);
-    const index = people.findIndex(
-      (names, at) => !used.has(at) && forms.some((form) => names.has(form)),
-    );
-    if (index === -1) return false;
-    used.add(index);
-    return true;
-  });
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -190,19 +45,34 @@ export async function parseCase(path: string): Promise<{ talk: Talk; title: stri
   return { talk, title: resolved.meta.title ?? talk.meta.title };
 }
 
-/** Runs talkdeck's reader on one case and scores it. `runs` parses are timed; the median is kept. */
-export async function evaluateCase(dir: string, entry: CorpusCase, runs = 3): Promise<CaseResult> {
-  const path = join(dir, entry.file);
-  const expectedTitle = entry.title ?? basename(entry.file, extname(entry.file));
-  const base = {
+/** A case as parsed: the talk, and its title as talkdeck shows it. */
+type ParsedCase = Awaited<ReturnType<typeof parseCase>>;
+
+type UnreadCase = Pick<CaseResult, "file" | "lang" | "title" | "speakers" | "points">;
+
+/** What corpus.json expects of the case, with nothing read yet. */
+function unreadCase(entry: CorpusCase, expectedTitle: string): UnreadCase {
+  return {
     file: entry.file,
     lang: entry.lang,
     title: { expected: expectedTitle, got: null, right: false },
     speakers: { expected: entry.speakers, got: [], right: false },
     points: { expected: entry.summaryPoints, got: 0, right: false },
   };
+}
+
+interface TimedParses {
+  /** The last run's parse; none when there was no run, or when talkdeck refused the file. */
+  parsed: ParsedCase | undefined;
+  refusal: TalkdeckError | undefined;
+  /** Each run's time in ms, the runs before a refusal included. */
+  times: number[];
+}
+
+/** Parses the case `runs` times, timing each; a refusal ends the runs, anything else is thrown. */
+async function timedParses(path: string, runs: number): Promise<TimedParses> {
   const times: number[] = [];
-  let parsed: { talk: Talk; title: string } | undefined;
+  let parsed: ParsedCase | undefined;
   try {
     for (let run = 0; run < runs; run += 1) {
       const start = performance.now();
@@ -211,23 +81,42 @@ export async function evaluateCase(dir: string, entry: CorpusCase, runs = 3): Pr
     }
   } catch (error) {
     if (!(error instanceof TalkdeckError)) throw error;
-    const where = error.location?.line === undefined ? "" : `:${error.location.line}`;
-    return {
-      ...base,
-      refused: `${basename(entry.file)}${where}: ${error.message}`,
-      candidates: 0,
-      quotes: entry.quotes.map((quote) => ({
-        text: quote.text,
-        speaker: quote.speaker,
-        rank: null,
-        textRank: null,
-        textSpeaker: null,
-      })),
-      ms: median(times),
-    };
+    return { parsed, refusal: error, times };
   }
-  if (parsed === undefined) throw new Error("evaluateCase needs at least one run");
-  const { talk, title } = parsed;
+  return { parsed, refusal: undefined, times };
+}
+
+/** The case as talkdeck refused it: no candidate, every reference unfound. */
+function refusedCase(
+  base: UnreadCase,
+  entry: CorpusCase,
+  error: TalkdeckError,
+  ms: number,
+): CaseResult {
+  const where = error.location?.line === undefined ? "" : `:${error.location.line}`;
+  return {
+    ...base,
+    refused: `${basename(entry.file)}${where}: ${error.message}`,
+    candidates: 0,
+    quotes: entry.quotes.map((quote) => ({
+      text: quote.text,
+      speaker: quote.speaker,
+      rank: null,
+      textRank: null,
+      textSpeaker: null,
+    })),
+    ms,
+  };
+}
+
+/** The case as talkdeck read it, scored against corpus.json. */
+function scoredCase(
+  base: UnreadCase,
+  entry: CorpusCase,
+  { talk, title }: ParsedCase,
+  ms: number,
+): CaseResult {
+  const expectedTitle = base.title.expected;
   const summaryCount = talk.pointsFrom === "summary" ? talk.points.length : 0;
   return {
     ...base,
@@ -253,8 +142,18 @@ export async function evaluateCase(dir: string, entry: CorpusCase, runs = 3): Pr
       right: summaryCount === entry.summaryPoints,
     },
     quotes: rankQuotes(entry, talk),
-    ms: median(times),
+    ms,
   };
+}
+
+/** Runs talkdeck's reader on one case and scores it. `runs` parses are timed; the median is kept. */
+export async function evaluateCase(dir: string, entry: CorpusCase, runs = 3): Promise<CaseResult> {
+  const path = join(dir, entry.file);
+  const base = unreadCase(entry, entry.title ?? basename(entry.file, extname(entry.file)));
+  const { parsed, refusal, times } = await timedParses(path, runs);
+  if (refusal !== undefined) return refusedCase(base, entry, refusal, median(times));
+  if (parsed === undefined) throw new Error("evaluateCase needs at least one run");
+  return scoredCase(base, entry, parsed, median(times));
 }
 
 export function totalsOf(results: readonly CaseResult[]): CorpusTotals {

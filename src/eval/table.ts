@@ -6,41 +6,44 @@ export function percent(part: number, whole: number): string {
 
 const yes = (right: boolean) => (right ? "ok" : "NO");
 
-/** A plain-text table: one row per case, then the totals. */
-export function formatTable(results: readonly CaseResult[], totals: CorpusTotals): string {
-  const header = [
-    "case",
-    "status",
-    "title",
-    "speakers",
-    "points",
-    "cand",
-    "@6",
-    "@10",
-    "all",
-    "attr",
-    "ms",
+const header = [
+  "case",
+  "status",
+  "title",
+  "speakers",
+  "points",
+  "cand",
+  "@6",
+  "@10",
+  "all",
+  "attr",
+  "ms",
+];
+
+/** One case's row, in the header's columns. */
+function caseRow(result: CaseResult): string[] {
+  const found = (k: number) =>
+    `${result.quotes.filter((quote) => quote.rank !== null && quote.rank <= k).length}/${result.quotes.length}`;
+  const textFound = result.quotes.filter((quote) => quote.textRank !== null).length;
+  const rightSpeaker = result.quotes.filter((quote) => quote.rank !== null).length;
+  return [
+    result.file.replace(/^.*\//, "").replace(/\.md$/, ""),
+    result.refused !== null ? "REFUSED" : result.candidates === 0 ? "NO CANDIDATE" : "read",
+    yes(result.title.right),
+    yes(result.speakers.right),
+    `${result.points.got}/${result.points.expected}`,
+    String(result.candidates),
+    found(6),
+    found(10),
+    found(Number.POSITIVE_INFINITY),
+    `${rightSpeaker}/${textFound}`,
+    result.ms.toFixed(0),
   ];
-  const rows = results.map((result) => {
-    const found = (k: number) =>
-      `${result.quotes.filter((quote) => quote.rank !== null && quote.rank <= k).length}/${result.quotes.length}`;
-    const textFound = result.quotes.filter((quote) => quote.textRank !== null).length;
-    const rightSpeaker = result.quotes.filter((quote) => quote.rank !== null).length;
-    return [
-      result.file.replace(/^.*\//, "").replace(/\.md$/, ""),
-      result.refused !== null ? "REFUSED" : result.candidates === 0 ? "NO CANDIDATE" : "read",
-      yes(result.title.right),
-      yes(result.speakers.right),
-      `${result.points.got}/${result.points.expected}`,
-      String(result.candidates),
-      found(6),
-      found(10),
-      found(Number.POSITIVE_INFINITY),
-      `${rightSpeaker}/${textFound}`,
-      result.ms.toFixed(0),
-    ];
-  });
-  const total = [
+}
+
+/** The totals' row, in the header's columns. */
+function totalRow(totals: CorpusTotals): string[] {
+  return [
     `total (${totals.cases} cases)`,
     `${totals.refused} refused, ${totals.noCandidate} none`,
     `${totals.titleRight}/${totals.cases}`,
@@ -53,18 +56,31 @@ export function formatTable(results: readonly CaseResult[], totals: CorpusTotals
     `${totals.rightSpeaker}/${totals.textFound}`,
     `max ${totals.maxMs.toFixed(0)}`,
   ];
-  const table = [header, ...rows, total];
+}
+
+/** The rows as lines, each column padded to its widest cell (the header's columns count). */
+function alignedLines(table: readonly string[][]): string[] {
   const widths = header.map((_, column) =>
     Math.max(...table.map((row) => (row[column] ?? "").length)),
   );
-  const line = (row: string[]) =>
+  return table.map((row) =>
     row
       .map((cell, column) => cell.padEnd(widths[column] ?? 0))
       .join("  ")
-      .trimEnd();
-  const summary = [
+      .trimEnd(),
+  );
+}
+
+/** The figures in words, under the table. */
+function summaryLines(totals: CorpusTotals): string[] {
+  return [
     `recall@6 ${percent(totals.top6, totals.references)}, recall@10 ${percent(totals.top10, totals.references)}, among all candidates ${percent(totals.anywhere, totals.references)}`,
     `right speaker for ${totals.rightSpeaker} of ${totals.textFound} quotes found by text; title right in ${totals.titleRight}, speakers in ${totals.speakersRight}, point count in ${totals.pointsRight} of ${totals.cases} cases`,
   ];
-  return `${[line(header), ...rows.map(line), line(total)].join("\n")}\n\n${summary.join("\n")}\n`;
+}
+
+/** A plain-text table: one row per case, then the totals. */
+export function formatTable(results: readonly CaseResult[], totals: CorpusTotals): string {
+  const lines = alignedLines([header, ...results.map(caseRow), totalRow(totals)]);
+  return `${lines.join("\n")}\n\n${summaryLines(totals).join("\n")}\n`;
 }

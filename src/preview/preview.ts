@@ -69,92 +69,154 @@ function summary(result: BuildResult, ms: number): string {
   return `built in ${took} · ${result.slides} slides · ${result.cards} cards${kept > 0 ? ` (${kept} kept)` : ""}`;
 }
 
-export async function startPreview(options: PreviewOptions): Promise<PreviewHandle> {
-  const { file, build } = options;
-  const overrides: CliOverrides = {
+/** The overrides of the command line that a read of the talk applies (as a build would). */
+function overridesOf(build: BuildOptions): CliOverrides {
+  return {
     ...(build.output === undefined ? {} : { output: build.output }),
     ...(build.theme === undefined ? {} : { theme: build.theme }),
   };
-  let status: PreviewStatus = { phase: "building", versions: { deck: 0, cards: 0, state: 0 } };
-  let state: PreviewState | undefined;
-  let outputDir: string | undefined;
-  let parts: Parts = { deck: "", cards: "" };
-  let picking: Promise<unknown> = Promise.resolve();
-  let session: WatchSession | undefined;
+}
 
-  const backend: PreviewBackend = {
-    title: () => state?.title ?? basename(file),
-    outputDir: () => outputDir,
-    status: () => status,
-    state: () => state,
+/** The talk previewed, as the candidates are read from it and the choices written to it. */
+interface PreviewedTalk {
+  file: string;
+  overrides: CliOverrides;
+}
+
+/**
+ * What the preview shows and what it follows, as the build events leave it:
+ * the backend and the handle read it, the event handler writes it.
+ */
+interface LivePreview {
+  status: PreviewStatus;
+  state: PreviewState | undefined;
+  outputDir: string | undefined;
+  parts: Parts;
+  /** The choices in flight, chained so that they apply one at a time. */
+  picking: Promise<unknown>;
+  /** Set once the server listens: the backend's choices rebuild through it. */
+  session: WatchSession | undefined;
+}
+
+function backendFor(talk: PreviewedTalk, live: LivePreview): PreviewBackend {
+  return {
+    title: () => live.state?.title ?? basename(talk.file),
+    outputDir: () => live.outputDir,
+    status: () => live.status,
+    state: () => live.state,
     pick: (request: ToggleRequest, seenHash: string) => {
       // One at a time: each choice reads the file the one before wrote.
-      const next = picking.then(() => applyPick(file, overrides, request, seenHash));
-      picking = next.catch(() => undefined);
+      const next = live.picking.then(() => applyPick(talk.file, talk.overrides, request, seenHash));
+      live.picking = next.catch(() => undefined);
       return next.then((written) => {
-        if (written.changed) session?.rebuild();
+        if (written.changed) live.session?.rebuild();
         return written;
       });
     },
   };
-  const server = await PreviewServer.listen(backend, options.port ?? 0);
+}
 
-  /**
-   * The candidates as the build read the file (or as it reads now, when the
-   * build read nothing); the last good ones stay when it cannot be read.
-   */
-  const refreshState = async (read: TalkAsRead | undefined): Promise<boolean> => {
-    try {
-      const next = (await (read === undefined ? readTalk(file, overrides) : pickView(read))).state;
-      const changed = JSON.stringify(next) !== JSON.stringify(state);
-      state = next;
-      return changed;
-    } catch {
-      return false;
-    }
-  };
+/**
+ * The candidates as the build read the file (or as it reads now, when the
+ * build read nothing); the last good ones stay when it cannot be read.
+ */
+async function refreshState(
+  talk: PreviewedTalk,
+  live: LivePreview,
+  read: TalkAsRead | undefined,
+): Promise<boolean> {
+  try {
+    const view = await (read === undefined ? readTalk(talk.file, talk.overrides) : pickView(read));
+    const next = view.state;
+    const changed = JSON.stringify(next) !== JSON.stringify(live.state);
+    live.state = next;
+    return changed;
+  } catch {
+    return false;
+  }
+}
 
-  const onEvent = async (event: BuildEvent): Promise<void> => {
-    const versions = { ...status.versions };
-    if (event.kind === "building") {
-      status = { ...status, phase: "building" };
-    } else if (event.kind === "built") {
-      outputDir = event.result.outputDir;
-      const next = await readParts(outputDir).catch(() => ({ deck: "?", cards: "?" }));
-      if (next.deck !== parts.deck) versions.deck += 1;
-      if (next.cards !== parts.cards) versions.cards += 1;
-      parts = next;
-      if (await refreshState(event.read)) versions.state += 1;
-      status = { phase: "ok", summary: summary(event.result, event.ms), versions };
-    } else {
-      // The choices' file may still read (an error in a template, a theme): its hash must be current.
-      if (await refreshState(event.read)) versions.state += 1;
-      status = { phase: "error", error: formatBuildError(event.error), versions };
-    }
+/**
+ * A build's end: the output's parts and the candidates read again, the
+ * versions of what changed bumped, then the status.
+ */
+async function recordBuildEnd(
+  talk: PreviewedTalk,
+  live: LivePreview,
+  event: Exclude<BuildEvent, { kind: "building" }>,
+): Promise<void> {
+  const versions = { ...live.status.versions };
+  if (event.kind === "built") {
+    live.outputDir = event.result.outputDir;
+    const next = await readParts(live.outputDir).catch(() => ({ deck: "?", cards: "?" }));
+    if (next.deck !== live.parts.deck) versions.deck += 1;
+    if (next.cards !== live.parts.cards) versions.cards += 1;
+    live.parts = next;
+    if (await refreshState(talk, live, event.read)) versions.state += 1;
+    live.status = { phase: "ok", summary: summary(event.result, event.ms), versions };
+  } else {
+    // The choices' file may still read (an error in a template, a theme): its hash must be current.
+    if (await refreshState(talk, live, event.read)) versions.state += 1;
+    live.status = { phase: "error", error: formatBuildError(event.error), versions };
+  }
+}
+
+/** Each build event: the status set, then the page told, then the terminal. */
+function buildEventHandler(
+  talk: PreviewedTalk,
+  live: LivePreview,
+  server: PreviewServer,
+  options: PreviewOptions,
+): (event: BuildEvent) => Promise<void> {
+  return async (event) => {
+    if (event.kind === "building") live.status = { ...live.status, phase: "building" };
+    else await recordBuildEnd(talk, live, event);
     server.broadcast();
     options.onEvent?.(event);
   };
+}
 
-  session = new WatchSession({
-    file,
-    build,
-    onEvent,
-    ...(options.delay === undefined ? {} : { delay: options.delay }),
-  });
-  const first = session.start();
+/** The handle `startPreview` returns: the server's address, and the session behind it. */
+function previewHandle(
+  server: PreviewServer,
+  live: LivePreview,
+  first: Promise<void>,
+): PreviewHandle {
   return {
     url: server.url,
     port: server.port,
     token: server.token,
-    status: () => status,
+    status: () => live.status,
     idle: async () => {
       await first;
-      await session?.idle();
+      await live.session?.idle();
     },
     close: async () => {
       // The page goes first; a build under way is let finish (it swaps its folder in whole).
       await server.close();
-      await session?.close();
+      await live.session?.close();
     },
   };
+}
+
+export async function startPreview(options: PreviewOptions): Promise<PreviewHandle> {
+  const { file, build } = options;
+  const talk: PreviewedTalk = { file, overrides: overridesOf(build) };
+  const live: LivePreview = {
+    status: { phase: "building", versions: { deck: 0, cards: 0, state: 0 } },
+    state: undefined,
+    outputDir: undefined,
+    parts: { deck: "", cards: "" },
+    picking: Promise.resolve(),
+    session: undefined,
+  };
+  const server = await PreviewServer.listen(backendFor(talk, live), options.port ?? 0);
+  live.session = new WatchSession({
+    file,
+    build,
+    onEvent: buildEventHandler(talk, live, server, options),
+    ...(options.delay === undefined ? {} : { delay: options.delay }),
+  });
+  const first = live.session.start();
+  return previewHandle(server, live, first);
 }
