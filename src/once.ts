@@ -1,4 +1,22 @@
 /**
+ * A function that gives the promise `load()` made on its first call, and the
+ * same promise after; a load that fails is forgotten, so the next call tries again.
+ */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    if (value === undefined) {
+      const loading = load();
+      value = loading;
+      loading.catch(() => {
+        value = undefined;
+      });
+    }
+    return value;
+  };
+}
+
+/**
  * The promise `load` gives for `key`, made once and kept in `cache`; a load
  * that fails is forgotten, so the next call tries again.
  */

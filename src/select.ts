@@ -1,5 +1,6 @@
 import { closest } from "fastest-levenshtein";
 import { estimateFit } from "./cards/capacity.js";
+import { HAN } from "./cjk.js";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "./errors.js";
 import type { CardSize, QuoteSelection, QuoteSelector, ResolvedSpec } from "./spec/model.js";
 import type { Point, Quote, Talk, TalkMeta } from "./talk/model.js";
@@ -257,7 +258,7 @@ function pickQuote(
 /** `1,000 words` or `300 characters` (Chinese): the quote's length as a reader counts it. */
 function describeLength(text: string): string {
   const units = readingLength(text).toLocaleString("en-US");
-  return /\p{Script=Han}/u.test(text) ? `${units} characters` : `${units} words`;
+  return HAN.test(text) ? `${units} characters` : `${units} words`;
 }
 
 /**

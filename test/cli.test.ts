@@ -5,12 +5,13 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Manifest } from "../src/output/manifest.js";
 import { run } from "../src/run.js";
+import { fixture } from "./helpers/fixtures.js";
 import { captureIo } from "./helpers/io.js";
-import { examplePath, repoRoot, samplePath, tempDir } from "./helpers/paths.js";
+import { examplePath, fixturePath, repoRoot, samplePath, tempDir } from "./helpers/paths.js";
 import { decodePng, inkShare, PNG_SIGNATURE } from "./helpers/png.js";
 
-const exampleText = await readFile(examplePath, "utf8");
-const sampleText = await readFile(samplePath, "utf8");
+const exampleText = fixture(examplePath);
+const sampleText = fixture(samplePath);
 
 describe("talkdeck build on the example", () => {
   let out: string;
@@ -250,7 +251,7 @@ describe("talkdeck build: card layout and logo", () => {
 
 describe("talks of other layouts", () => {
   it("builds a file it does not recognise, saying what is missing", async () => {
-    const file = join(repoRoot, "test", "fixtures", "talks", "unrecognized.md");
+    const file = fixturePath("unrecognized.md");
     const out = await tempDir();
     const io = captureIo();
     expect(await run(["build", file, "-o", out], io)).toBe(0);
@@ -265,12 +266,7 @@ describe("talks of other layouts", () => {
 
   it("prints the whole parsed talk with inspect --json", async () => {
     const io = captureIo();
-    expect(
-      await run(
-        ["inspect", join(repoRoot, "test", "fixtures", "talks", "label-timestamp.en.md"), "--json"],
-        io,
-      ),
-    ).toBe(0);
+    expect(await run(["inspect", fixturePath("label-timestamp.en.md"), "--json"], io)).toBe(0);
     const talk = JSON.parse(io.out()) as {
       speakers: Array<{ name: string }>;
       turns: unknown[];

@@ -4,10 +4,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../src/output/manifest.js";
 import { run } from "../src/run.js";
+import { fixture } from "./helpers/fixtures.js";
 import { captureIo } from "./helpers/io.js";
 import { repoRoot, samplePath, tempDir } from "./helpers/paths.js";
 
-const sampleText = await readFile(samplePath, "utf8");
+const sampleText = fixture(samplePath);
 
 /** Issue 11, items 2 and 5, through the CLI. */
 describe("talkdeck on front matter written for other tools", () => {

@@ -1,3 +1,4 @@
+import { CJK_FULL_WIDTH } from "../cjk.js";
 import type { CardSize } from "../spec/model.js";
 import { cardLayout } from "./layout.js";
 
@@ -30,9 +31,6 @@ export const ASCII_ADVANCES: readonly number[] = [
   611, 611, 375, 527, 326, 590, 561, 817, 545, 561, 551, 425, 332, 425, 661,
 ];
 
-/** Han, kana, Hangul and full-width punctuation are one em wide in Noto Sans SC (measured: none narrower). */
-const FULL_WIDTH =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
 /** Emoji are drawn one em square. */
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 /** Marks, joiners and selectors draw nothing of their own. */
@@ -48,7 +46,7 @@ export function minimumWidthEm(text: string): number {
     const code = char.codePointAt(0) ?? 0;
     const ascii = ASCII_ADVANCES[code - 0x20];
     if (ascii !== undefined) thousandths += ascii;
-    else if (FULL_WIDTH.test(char) || PICTOGRAPH.test(char)) thousandths += 1000;
+    else if (CJK_FULL_WIDTH.test(char) || PICTOGRAPH.test(char)) thousandths += 1000;
     else if (!ZERO_WIDTH.test(char)) other += NARROWEST;
   }
   return thousandths / 1000 + other;

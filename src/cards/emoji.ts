@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { ErrorCode, TalkdeckError } from "../errors.js";
+import { onceByKey } from "../once.js";
 
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
@@ -23,7 +24,7 @@ export function twemojiName(grapheme: string): string {
 export class EmojiSet {
   readonly #dir: string;
   readonly #names: ReadonlySet<string>;
-  readonly #cache = new Map<string, Promise<string>>();
+  readonly #dataUris = new Map<string, Promise<string>>();
 
   private constructor(dir: string, names: ReadonlySet<string>) {
     this.#dir = dir;
@@ -62,13 +63,10 @@ export class EmojiSet {
   /** The emoji as an SVG data URI, for satori's `loadAdditionalAsset`. */
   dataUri(grapheme: string): Promise<string> {
     const name = twemojiName(grapheme);
-    let uri = this.#cache.get(name);
-    if (uri === undefined) {
-      uri = readFile(`${this.#dir}/${name}.svg`).then(
+    return onceByKey(this.#dataUris, name, () =>
+      readFile(`${this.#dir}/${name}.svg`).then(
         (svg) => `data:image/svg+xml;base64,${svg.toString("base64")}`,
-      );
-      this.#cache.set(name, uri);
-    }
-    return uri;
+      ),
+    );
   }
 }

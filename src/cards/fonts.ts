@@ -8,7 +8,7 @@ import {
 import { type FontPiece, loadPieces, pieceFile } from "../fonts/pieces.js";
 import { rangeCovers } from "../fonts/unicode-range.js";
 import { isWoff, woffToSfnt } from "../fonts/woff.js";
-import { onceByKey } from "../once.js";
+import { once, onceByKey } from "../once.js";
 import { isEmoji } from "./emoji.js";
 
 /** A font as satori takes it. */
@@ -171,13 +171,5 @@ export class CardFontLibrary {
   }
 }
 
-let library: Promise<CardFontLibrary> | undefined;
-
 /** The process's card font library, loaded on first use. */
-export function loadCardFonts(): Promise<CardFontLibrary> {
-  library ??= CardFontLibrary.load().catch((error: unknown) => {
-    library = undefined;
-    throw error;
-  });
-  return library;
-}
+export const loadCardFonts: () => Promise<CardFontLibrary> = once(() => CardFontLibrary.load());

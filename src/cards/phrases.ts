@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Parser as BudouxParser } from "budoux";
+import { HAN_OR_KANA } from "../cjk.js";
 
 /** A piece of a quote that never breaks inside; lines break only between segments. */
 export interface Segment {
@@ -13,7 +14,6 @@ export interface Segment {
 const CLOSING = /^[，。、；：？！）」』”’…〕】》〉・ー～,.;:?!)\]}%‰]+/u;
 /** May not end a line: opening brackets and quotes. */
 const OPENING = /[（「『“‘〔【《〈([{]+$/u;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 type Parser = Pick<BudouxParser, "parse">;
 type Model = ConstructorParameters<typeof BudouxParser>[0];
@@ -34,7 +34,7 @@ function loadParser(model: "ja" | "zh-hans" | "zh-hant"): Parser {
 }
 
 function parserFor(lang: string, text: string): Parser | undefined {
-  if (!CJK.test(text)) return undefined;
+  if (!HAN_OR_KANA.test(text)) return undefined;
   const key = /^ja/i.test(lang) ? "ja" : /^zh-(hant|tw|hk|mo)/i.test(lang) ? "zh-hant" : "zh-hans";
   let parser = parsers.get(key);
   if (parser === undefined) {
@@ -89,7 +89,7 @@ function attachParticles(segments: Segment[]): Segment[] {
       previous !== undefined &&
       !previous.space &&
       PARTICLE.test(segment.text) &&
-      CJK.test(previous.text.slice(-1))
+      HAN_OR_KANA.test(previous.text.slice(-1))
     ) {
       previous.text += segment.text;
       previous.space = segment.space;
@@ -124,7 +124,7 @@ function avoidOrphan(segments: Segment[]): Segment[] {
   const previous = segments.at(-2);
   if (last === undefined || previous === undefined) return segments;
   const letters = last.text.replace(/[\p{P}\s]/gu, "");
-  const short = CJK.test(letters) ? [...letters].length <= 2 : [...letters].length <= 4;
+  const short = HAN_OR_KANA.test(letters) ? [...letters].length <= 2 : [...letters].length <= 4;
   if (!short) return segments;
   const joined: Segment = {
     text: `${previous.text}${previous.space ? "\u00a0" : ""}${last.text}`,

@@ -4,10 +4,8 @@
  * quote is grey noise nobody can read there; the event's short name is what
  * a reader needs.
  */
+import { CJK_FULL_WIDTH } from "../cjk.js";
 
-/** Han, kana, Hangul and full-width forms. */
-const FULL_WIDTH =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60]/u;
 /**
  * A title this short fits one line at the meta size: 24 CJK characters or 40
  * Latin ones, counted in tenths (a CJK character 10, any other 6) so a mix
@@ -18,7 +16,7 @@ const SHORT_TITLE_TENTHS = 240;
 /** Length in tenths of a CJK character's width: 24 CJK characters and 40 Latin ones are both 240. */
 export function titleTenths(text: string): number {
   let tenths = 0;
-  for (const char of text) tenths += FULL_WIDTH.test(char) ? 10 : 6;
+  for (const char of text) tenths += CJK_FULL_WIDTH.test(char) ? 10 : 6;
   return tenths;
 }
 

@@ -1,13 +1,14 @@
+import { CJK_LETTER_OR_PUNCTUATION } from "../cjk.js";
 import { joinText, splitSentences } from "../talk/text.js";
 
-/** Full-width characters (CJK, their punctuation, emoji) take about 1 em; Latin letters about half. */
-const WIDE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef\p{Extended_Pictographic}]/u;
+/** Emoji take about 1 em, as CJK letters and their punctuation do; Latin letters about half. */
+const EMOJI = /\p{Extended_Pictographic}/u;
+const isWide = (char: string) => CJK_LETTER_OR_PUNCTUATION.test(char) || EMOJI.test(char);
 
 /** The text's width in ems, roughly: enough to decide how much of it a slide can hold. */
 export function emWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += WIDE.test(char) ? 1 : /\s/.test(char) ? 0.3 : 0.55;
+  for (const char of text) width += isWide(char) ? 1 : /\s/.test(char) ? 0.3 : 0.55;
   return width;
 }
 

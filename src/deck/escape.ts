@@ -3,6 +3,7 @@
  * A quote must not add a slide, set a directive, inject HTML or CSS, become an
  * emoji or math, or be read as a list or heading.
  */
+import { httpUrlHref } from "../http-url.js";
 
 /** Characters with inline meaning in CommonMark or in marp-core's plugins. */
 const INLINE_SPECIAL = /[\\`*_[\]!|~$={}]/g;
@@ -64,17 +65,10 @@ export function escapeNote(text: string): string {
     .replace(/[<>]/g, (char) => (char === "<" ? "\u2039" : "\u203a"));
 }
 
-/** An http(s) URL as a CommonMark link destination, or undefined for anything else. */
+/** A link to an http(s) URL in CommonMark; for any other URL, or none, the escaped text alone. */
 export function markdownLink(text: string, url: string | undefined): string {
-  if (url === undefined) return escapeMarkdown(text);
-  let href: string;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return escapeMarkdown(text);
-    href = parsed.href;
-  } catch {
-    return escapeMarkdown(text);
-  }
+  const href = url === undefined ? undefined : httpUrlHref(url);
+  if (href === undefined) return escapeMarkdown(text);
   const destination = href.replace(/[<>\s]/g, encodeURIComponent);
   return `[${escapeMarkdown(text)}](<${destination}>)`;
 }

@@ -1,7 +1,7 @@
 import { readFontManifest, readPackageFile, readUnicodeRanges } from "../fonts/manifest.js";
 import { type FontPiece, loadPieces, pieceFile } from "../fonts/pieces.js";
 import { rangeCovers } from "../fonts/unicode-range.js";
-import { onceByKey, recentByKey } from "../once.js";
+import { once, recentByKey } from "../once.js";
 
 /** Characters the deck's CSS draws itself (the quote mark) besides the Markdown's own text. */
 const CSS_TEXT = "\u201c\u201d0123456789";
@@ -11,24 +11,22 @@ function fontFace(family: string, weight: number, data: Buffer, unicodeRange: st
 }
 
 /** The deck's whole faces (Latin), which every deck embeds, and its CJK family's pieces. */
-const loaded = new Map<string, Promise<{ faces: string[]; pieces: FontPiece[] }>>();
-const deckFonts = () =>
-  onceByKey(loaded, "deck", async () => {
-    const { deck } = await readFontManifest();
-    const faces: string[] = [];
-    for (const face of deck.faces) {
-      const ranges = await readUnicodeRanges(face.package);
-      faces.push(
-        fontFace(
-          face.family,
-          face.weight,
-          await readPackageFile(face.package, face.file),
-          ranges[face.subset ?? ""] ?? "U+0-10FFFF",
-        ),
-      );
-    }
-    return { faces, pieces: await loadPieces(deck.pieces) };
-  });
+const deckFonts = once(async () => {
+  const { deck } = await readFontManifest();
+  const faces: string[] = [];
+  for (const face of deck.faces) {
+    const ranges = await readUnicodeRanges(face.package);
+    faces.push(
+      fontFace(
+        face.family,
+        face.weight,
+        await readPackageFile(face.package, face.file),
+        ranges[face.subset ?? ""] ?? "U+0-10FFFF",
+      ),
+    );
+  }
+  return { faces, pieces: await loadPieces(deck.pieces) };
+});
 
 async function pieceRules(piece: FontPiece): Promise<string[]> {
   const rules: string[] = [];

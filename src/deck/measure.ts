@@ -4,13 +4,14 @@
  * plan which sentences share a slide. The browser tests check the plan: no
  * slide of the example or the corpus cases overflows.
  */
+import { CJK_LETTER_OR_PUNCTUATION, HAN_OR_KANA } from "../cjk.js";
 
-const FULL_WIDTH =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+/** Every Han or kana character of a text, to count them. */
+const EVERY_HAN_OR_KANA = new RegExp(HAN_OR_KANA.source, "gu");
 
 /** Advance of one character in em, on the wide side of Inter's and Noto Sans SC's. */
 function advance(char: string): number {
-  if (FULL_WIDTH.test(char)) return 1;
+  if (CJK_LETTER_OR_PUNCTUATION.test(char)) return 1;
   if (char === " ") return 0.28;
   if (/[A-Z]/.test(char)) return 0.7;
   if (/[a-z0-9]/.test(char)) return 0.56;
@@ -36,6 +37,6 @@ export function lineCount(text: string, size: number, width: number, bold = fals
 
 /** True for text written without spaces between words (Chinese, Japanese). */
 export function isCjkText(text: string): boolean {
-  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+  const cjk = text.match(EVERY_HAN_OR_KANA)?.length ?? 0;
   return cjk > (text.match(/[A-Za-z]+/g)?.length ?? 0);
 }

@@ -1,4 +1,5 @@
 import { segmentText } from "../cards/phrases.js";
+import { HAN_KANA_OR_CJK_PUNCTUATION } from "../cjk.js";
 import { recentByKey } from "../once.js";
 import { segmenterFor } from "../segmenters.js";
 import { escapeInline, escapeLineStart, normalizeText } from "./escape.js";
@@ -12,7 +13,6 @@ import { escapeInline, escapeLineStart, normalizeText } from "./escape.js";
  */
 export const WBR = "<wbr>";
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
 /** Addresses marp-core's linkify turns into links: a `<wbr>` inside would cut the link. */
 const URL = /(?:https?:\/\/|www\.)\S+/giu;
 
@@ -47,7 +47,7 @@ function wordStarts(text: string, lang: string): Set<number> {
 
 /** Where a `<wbr>` goes: between phrases and words, next to a CJK character, outside addresses. */
 function breakOffsets(text: string, lang: string): number[] {
-  if (!CJK.test(text)) return [];
+  if (!HAN_KANA_OR_CJK_PUNCTUATION.test(text)) return [];
   const urls = [...text.matchAll(URL)].map((match) => [match.index, match.index + match[0].length]);
   const words = wordStarts(text, lang);
   return segmentEnds(text, lang).filter((at) => {
@@ -55,7 +55,8 @@ function breakOffsets(text: string, lang: string): number[] {
     const before = text[at - 1] ?? " ";
     const after = text[at] ?? " ";
     if (before === " " || after === " " || after === "\u2060") return false;
-    if (!CJK.test(before) && !CJK.test(after)) return false;
+    if (!HAN_KANA_OR_CJK_PUNCTUATION.test(before) && !HAN_KANA_OR_CJK_PUNCTUATION.test(after))
+      return false;
     return !urls.some(([start = 0, end = 0]) => at > start && at < end);
   });
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { ErrorCode, TalkdeckError } from "../errors.js";
-import { onceByKey } from "../once.js";
+import { once, onceByKey } from "../once.js";
 import { packageRoot } from "../paths.js";
 
 export type FontWeight = 400 | 700;
@@ -35,12 +35,10 @@ export interface FontManifest {
 const manifestPath = join(packageRoot, "fonts", "fonts.json");
 const requireFromFonts = createRequire(manifestPath);
 
-let manifest: Promise<FontManifest> | undefined;
-
-export function readFontManifest(): Promise<FontManifest> {
-  manifest ??= readFile(manifestPath, "utf8").then((text) => JSON.parse(text) as FontManifest);
-  return manifest;
-}
+/** fonts/fonts.json, read once per process. */
+export const readFontManifest: () => Promise<FontManifest> = once(() =>
+  readFile(manifestPath, "utf8").then((text) => JSON.parse(text) as FontManifest),
+);
 
 function packageDir(name: string): string {
   try {

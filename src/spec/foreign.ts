@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein";
+import { httpUrlHref } from "../http-url.js";
 import type { TalkHints } from "../talk/model.js";
 import { peopleSchema, specInputSchema } from "./schema.js";
 
@@ -70,12 +71,7 @@ export function peopleOf(value: unknown, split = false): SpeakerHint[] | undefin
 /** An http(s) URL, as a URL parser writes it; anything else is no link. */
 export function webUrl(value: unknown): string | undefined {
   if (typeof value !== "string" || !/^https?:\/\//i.test(value.trim())) return undefined;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return httpUrlHref(value.trim());
 }
 
 /** `2024-05-02`, `2024/5/2 10:00`, `Thu, 02 May 2024 10:00:00 GMT` as `2024-05-02`; Jekyll's `published: false` is no date. */

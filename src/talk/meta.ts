@@ -1,4 +1,5 @@
 import type { Root, RootContent } from "mdast";
+import { httpUrlHref } from "../http-url.js";
 import { nodeText, ownText } from "./markdown.js";
 import type { TalkMeta } from "./model.js";
 import { detectLang } from "./text.js";
@@ -16,16 +17,10 @@ const HEADER_KEYS: ReadonlyArray<[RegExp, keyof TalkMeta]> = [
 const HEADER_LINE = /^\s*([^:：\n]{1,12})\s*[:：]\s*(.+?)\s*$/;
 const URL_FIELDS: ReadonlySet<keyof TalkMeta> = new Set(["sourceUrl", "coverUrl", "originalUrl"]);
 
-/** Only web links become links: a `javascript:` or `file:` URL in a talk is just text. */
-export function safeHttpUrl(value: string): string | undefined {
+/** The first http(s) URL in a header value (`原文链接：https://…（公众号）`), or undefined. */
+function firstHttpUrl(value: string): string | undefined {
   const match = /https?:\/\/[^\s<>"'）)]+/i.exec(value);
-  if (match === null) return undefined;
-  try {
-    const url = new URL(match[0]);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return match === null ? undefined : httpUrlHref(match[0]);
 }
 
 function parseDateTime(value: string): Pick<TalkMeta, "date" | "time"> {
@@ -48,7 +43,7 @@ function readHeaderFields(blocks: readonly RootContent[]): Partial<TalkMeta> {
       const match = HEADER_LINE.exec(line);
       if (match === null) {
         const inline = /(原始内容参考|原视频|视频链接)\s*[:：]\s*(https?:\S+)/.exec(line);
-        if (inline?.[2] !== undefined) fields.originalUrl ??= safeHttpUrl(inline[2]);
+        if (inline?.[2] !== undefined) fields.originalUrl ??= firstHttpUrl(inline[2]);
         continue;
       }
       const [, key = "", value = ""] = match;
@@ -56,7 +51,7 @@ function readHeaderFields(blocks: readonly RootContent[]): Partial<TalkMeta> {
       if (field === undefined || fields[field] !== undefined) continue;
       if (field === "date") Object.assign(fields, parseDateTime(value));
       else if (URL_FIELDS.has(field)) {
-        const url = safeHttpUrl(value);
+        const url = firstHttpUrl(value);
         if (url !== undefined) (fields as Record<string, string>)[field] = url;
       } else (fields as Record<string, string>)[field] = value;
     }

@@ -1,3 +1,4 @@
+import { basename, extname } from "node:path";
 import type { Root } from "mdast";
 import { acceptLabels, peopleOf } from "./cast.js";
 import { readLabel } from "./labels.js";
@@ -26,7 +27,7 @@ export { speakerFromTitle } from "./title-names.js";
 
 /** The file name without folder and extension: the title of a write-up that has none. */
 function fileStem(file: string): string {
-  return file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+  return basename(file, extname(file));
 }
 
 /**

@@ -1,11 +1,5 @@
 /** Small text helpers that know about CJK: joining lines, splitting sentences, measuring. */
-
-const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u00b7]/u;
-
-export function isCjk(char: string): boolean {
-  return CJK_CHAR.test(char) || CJK_PUNCT.test(char);
-}
+import { CJK_LETTER, HAN_KANA_OR_CJK_PUNCTUATION, isCjkLetterOrPunctuation } from "../cjk.js";
 
 /**
  * Joins the soft line breaks a web clipper leaves inside paragraphs: no space
@@ -18,14 +12,13 @@ export function joinLines(text: string): string {
     const after = whole[offset + match.length] ?? "";
     if (before === "" || after === "") return "";
     if (/\s/.test(before) || /\s/.test(after)) return "";
-    return isCjk(before) || isCjk(after) ? "" : " ";
+    return isCjkLetterOrPunctuation(before) || isCjkLetterOrPunctuation(after) ? "" : " ";
   });
   return joined.replace(/[ \t\u00a0]{2,}/g, " ").trim();
 }
 
-/** Han, kana, CJK symbols and punctuation, full-width forms: no space follows them in running text. */
-const CJK_BEFORE_NO_SPACE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]$/u;
+/** Ends in Han, kana or CJK punctuation: no space follows it in running text. */
+const ENDS_UNSPACED = new RegExp(`${HAN_KANA_OR_CJK_PUNCTUATION.source}$`, "u");
 
 /**
  * Joins two pieces of text (sentences, clauses) as the language writes them:
@@ -36,7 +29,7 @@ const CJK_BEFORE_NO_SPACE =
 export function joinText(before: string, after: string): string {
   if (before === "") return after;
   const body = before.replace(/[”’"')\]]+$/u, "");
-  return CJK_BEFORE_NO_SPACE.test(body) ? `${before}${after}` : `${before} ${after}`;
+  return ENDS_UNSPACED.test(body) ? `${before}${after}` : `${before} ${after}`;
 }
 
 const SENTENCE_END = /([。！？!?…]+[”’」』）)"]*|\.(?=\s|$)[”’"]?)/u;
@@ -94,7 +87,7 @@ function charKind(code: number): number {
   let kind = kinds.get(code);
   if (kind === undefined) {
     const char = String.fromCodePoint(code);
-    kind = CJK_CHAR.test(char) ? CJK_UNIT : /[\p{L}\p{N}]/u.test(char) ? WORD_CHAR : OTHER;
+    kind = CJK_LETTER.test(char) ? CJK_UNIT : /[\p{L}\p{N}]/u.test(char) ? WORD_CHAR : OTHER;
     kinds.set(code, kind);
   }
   return kind;

@@ -1,4 +1,5 @@
 import type { RootContent } from "mdast";
+import { CJK_PUNCTUATION } from "../cjk.js";
 import { isImageOnly, nodeText, startLine } from "./markdown.js";
 import type { Block } from "./sections.js";
 import { MAX_POINTS, type SpeechParagraph, type TopicSection } from "./summarize.js";
@@ -28,9 +29,11 @@ function isFiller(node: RootContent): boolean {
   );
 }
 
+const ENDS_IN_CJK_PUNCTUATION = new RegExp(`${CJK_PUNCTUATION.source}$`, "u");
+
 /** Heading lines joined by a space, or by nothing after CJK punctuation (`在大模型公司做产品，`). */
 function joinHeading(before: string, after: string): string {
-  return /[\u3000-\u303f\uff00-\uffef]$/u.test(before) ? `${before}${after}` : `${before} ${after}`;
+  return ENDS_IN_CJK_PUNCTUATION.test(before) ? `${before}${after}` : `${before} ${after}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * CJK runs cut into words by `Intl.Segmenter`, Latin words lower-cased with
  * plurals folded; stop words, single letters and bare numbers dropped.
  */
+import { CJK_LETTER, isCjkLetterCodeUnit } from "../cjk.js";
 
 /** English function words and the filler of spoken transcripts. */
 const ENGLISH_STOP = new Set(
@@ -36,9 +37,10 @@ const CHINESE_STOP = new Set(
   ),
 );
 
-const RUN =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-const CJK_RUN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** A run of CJK letters, else a word of any other letters and digits (`don't`, `GPT4`). */
+const RUN = new RegExp(`${CJK_LETTER.source}+|[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*`, "gu");
+/** A run that starts with a CJK letter (a Latin run may go on into Han: `abc中文` is one). */
+const CJK_RUN = new RegExp(`^${CJK_LETTER.source}`, "u");
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -76,19 +78,6 @@ export function contentWords(text: string): string[] {
   return words;
 }
 
-/** Han (with the extension planes' high surrogates), kana and hangul code units. */
-function isCjkUnit(code: number): boolean {
-  return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0x3040 && code <= 0x30ff) ||
-    (code >= 0xac00 && code <= 0xd7af) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x1100 && code <= 0x11ff) ||
-    (code >= 0xd840 && code <= 0xd8bf)
-  );
-}
-
 const LETTER = /[\p{L}\p{N}]/u;
 
 function isWordUnit(code: number, char: string): boolean {
@@ -108,7 +97,7 @@ export function measure(text: string): { cjk: number; words: number } {
   let inWord = false;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if (isCjkUnit(code)) {
+    if (isCjkLetterCodeUnit(code)) {
       cjk += 1;
       inWord = false;
     } else if (isWordUnit(code, text[index] ?? "")) {

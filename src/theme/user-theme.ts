@@ -1,3 +1,4 @@
+import { basename, extname } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
@@ -76,7 +77,7 @@ export function readThemeFile(path: string, where: ErrorLocation): ThemeTokens {
   }
   const tokens = result.data;
   return {
-    name: tokens.name ?? path.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""),
+    name: tokens.name ?? basename(path, extname(path)),
     scheme: tokens.scheme,
     color: tokens.color,
     font: { deck: tokens.font?.deck ?? DECK_FONTS },

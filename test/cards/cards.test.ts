@@ -4,7 +4,9 @@ import { htmlToElement } from "../../src/cards/element.js";
 import type { CardRenderer } from "../../src/cards/render.js";
 import { ErrorCode, TalkdeckError } from "../../src/errors.js";
 import type { Talk } from "../../src/talk/model.js";
-import { cardRenderer, cardRequest, quoteStarting, sampleTalk } from "../helpers/cards.js";
+import { cardRenderer, cardRequest, quoteStarting } from "../helpers/cards.js";
+import { fixtureTalk } from "../helpers/fixtures.js";
+import { samplePath } from "../helpers/paths.js";
 import { decodePng, inkShare, PNG_SIGNATURE } from "../helpers/png.js";
 
 let renderer: CardRenderer;
@@ -12,7 +14,7 @@ let talk: Talk;
 
 beforeAll(async () => {
   renderer = await cardRenderer();
-  talk = sampleTalk();
+  talk = fixtureTalk(samplePath);
 });
 
 describe("quote cards", () => {

@@ -6,14 +6,9 @@ import { sourceLine } from "../../src/cards/source-line.js";
 import { ErrorCode, TalkdeckError } from "../../src/errors.js";
 import { toCardSize } from "../../src/spec/sizes.js";
 import type { Quote, Talk } from "../../src/talk/model.js";
-import {
-  cardRenderer,
-  cardRequest,
-  layouts,
-  presets,
-  quoteStarting,
-  sampleTalk,
-} from "../helpers/cards.js";
+import { cardRenderer, cardRequest, layouts, presets, quoteStarting } from "../helpers/cards.js";
+import { fixtureTalk } from "../helpers/fixtures.js";
+import { samplePath } from "../helpers/paths.js";
 import { glyphs, spelled, withoutSpaces } from "./svg-text.js";
 
 /** Custom sizes beside the presets: a smaller portrait, a wide one, and one wide and low. */
@@ -31,7 +26,7 @@ let quote: Quote;
 
 beforeAll(async () => {
   renderer = await cardRenderer();
-  talk = sampleTalk();
+  talk = fixtureTalk(samplePath);
   quote = quoteStarting(talk, "弄清楚那个边界");
 });
 

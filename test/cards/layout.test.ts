@@ -7,14 +7,9 @@ import { segmentText } from "../../src/cards/phrases.js";
 import type { CardRenderer } from "../../src/cards/render.js";
 import { toCardSize } from "../../src/spec/sizes.js";
 import type { Talk } from "../../src/talk/model.js";
-import {
-  cardRenderer,
-  cardRequest,
-  fixtureTalk,
-  layouts,
-  presets,
-  sampleTalk,
-} from "../helpers/cards.js";
+import { cardRenderer, cardRequest, layouts, presets } from "../helpers/cards.js";
+import { fixtureTalk } from "../helpers/fixtures.js";
+import { samplePath } from "../helpers/paths.js";
 import { segmentStarts } from "../helpers/phrases.js";
 import { type Glyph, glyphs, withoutSpaces } from "./svg-text.js";
 
@@ -57,7 +52,7 @@ let talk: Talk;
 
 beforeAll(async () => {
   renderer = await cardRenderer();
-  talk = sampleTalk();
+  talk = fixtureTalk(samplePath);
 });
 
 /** Line-break rules for one drawn quote: kinsoku, and breaks only between BudouX phrases. */

@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CardRenderer } from "../../src/cards/render.js";
 import type { Quote, Talk } from "../../src/talk/model.js";
 import { readingLength } from "../../src/talk/text.js";
-import { cardRenderer, cardRequest, presets, quoteStarting, sampleTalk } from "../helpers/cards.js";
-import { repoRoot } from "../helpers/paths.js";
+import { cardRenderer, cardRequest, presets, quoteStarting } from "../helpers/cards.js";
+import { fixtureTalk } from "../helpers/fixtures.js";
+import { repoRoot, samplePath } from "../helpers/paths.js";
 
 const snapshotDir = join(repoRoot, "test", "snapshots", "cards");
 /** Snapshots are drawn at half size: enough to see layout, type and colour, small to keep. */
@@ -23,7 +24,7 @@ let talk: Talk;
 
 beforeAll(async () => {
   renderer = await cardRenderer();
-  talk = sampleTalk();
+  talk = fixtureTalk(samplePath);
 });
 
 /** Compares with the committed PNG; UPDATE_SNAPSHOTS=1 rewrites it, and a missing one is written outside CI. */

@@ -5,10 +5,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type PipelineRun, runPipeline } from "../../src/build-pipeline.js";
 import type { Manifest } from "../../src/output/manifest.js";
 import { hasPoppler } from "../helpers/browser.js";
+import { fixture } from "../helpers/fixtures.js";
 import { examplePath, tempDir } from "../helpers/paths.js";
 import { decodePng } from "../helpers/png.js";
 
-const example = await readFile(examplePath, "utf8");
+const example = fixture(examplePath);
 /** The example's chosen points, from its own front matter: `points: [1, 2, …]`. */
 /** The example's event (`event:`), which names the source on the closing image; else the title's short form. */
 const sourceName =

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { Marp } from "@marp-team/marp-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { displayUrl, escapeMarkdown, escapeNote, markdownLink } from "../../src/deck/escape.js";
@@ -10,9 +9,10 @@ import { resolveSpec } from "../../src/spec/resolve.js";
 import type { Quote } from "../../src/talk/model.js";
 import { parseTalk } from "../../src/talk/parse.js";
 import { loadTemplates, type TemplateRegistry } from "../../src/templates.js";
+import { fixture } from "../helpers/fixtures.js";
 import { samplePath } from "../helpers/paths.js";
 
-const sample = readFileSync(samplePath, "utf8");
+const sample = fixture(samplePath);
 let templates: TemplateRegistry;
 
 beforeAll(async () => {

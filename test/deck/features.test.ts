@@ -6,10 +6,11 @@ import { Resvg } from "@resvg/resvg-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTalk } from "../../src/build.js";
 import { run } from "../../src/run.js";
+import { fixture } from "../helpers/fixtures.js";
 import { captureIo } from "../helpers/io.js";
 import { samplePath, tempDir } from "../helpers/paths.js";
 
-const sample = await readFile(samplePath, "utf8");
+const sample = fixture(samplePath);
 
 async function talkFile(text: string, name = "talk.md"): Promise<string> {
   const file = join(await tempDir(), name);

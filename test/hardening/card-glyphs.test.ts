@@ -2,7 +2,8 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCardFonts } from "../../src/cards/fonts.js";
-import { sampleTalk } from "../helpers/cards.js";
+import { fixtureTalk } from "../helpers/fixtures.js";
+import { samplePath } from "../helpers/paths.js";
 import { isFriendly, quoteHash, runCli, talkWithQuotes, writeTalk } from "./quote-talks.js";
 
 /**
@@ -54,7 +55,7 @@ describe("characters no bundled font has a glyph for", () => {
 
 describe("ordinary text", () => {
   it("has a glyph for every character of the sample talk's quotes, names and title", async () => {
-    const talk = sampleTalk();
+    const talk = fixtureTalk(samplePath);
     const text = [
       talk.meta.title,
       ...talk.quotes.map((quote) => quote.text),

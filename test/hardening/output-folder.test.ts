@@ -15,6 +15,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { Manifest } from "../../src/output/manifest.js";
 import { run } from "../../src/run.js";
+import { fixture } from "../helpers/fixtures.js";
 import { SMALL_TALK, smallTalk } from "../helpers/hardening.js";
 import { captureIo } from "../helpers/io.js";
 import { examplePath, repoRoot, tempDir } from "../helpers/paths.js";
@@ -340,7 +341,7 @@ describe("a failed write leaves the previous output (item 3)", () => {
     // The example draws ten cards: time enough to catch the build with its new folder half full.
     const root = await tempDir("talkdeck-hard-");
     const talk = join(root, "talk.md");
-    await writeFile(talk, await readFile(examplePath, "utf8"));
+    await writeFile(talk, fixture(examplePath));
     const out = join(root, "out");
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       const child = spawn(process.execPath, [cli, "build", talk, "-o", out, "-f", "--jobs", "1"], {

@@ -4,7 +4,9 @@ import { ASCII_ADVANCES, estimateFit, minimumWidthEm } from "../../src/cards/cap
 import { readFontManifest, readPackageFile } from "../../src/fonts/manifest.js";
 import { isWoff, woffToSfnt } from "../../src/fonts/woff.js";
 import { toCardSize } from "../../src/spec/sizes.js";
-import { presets, sampleTalk } from "../helpers/cards.js";
+import { presets } from "../helpers/cards.js";
+import { fixtureTalk } from "../helpers/fixtures.js";
+import { samplePath } from "../helpers/paths.js";
 
 /**
  * Issue 10, item 11: the estimate that keeps too-long quotes from being drawn
@@ -38,7 +40,7 @@ describe("the card capacity estimate", () => {
   });
 
   it("leaves every quote of the sample talk selectable for every preset", () => {
-    for (const quote of sampleTalk().quotes) {
+    for (const quote of fixtureTalk(samplePath).quotes) {
       for (const preset of presets) {
         const fit = estimateFit(quote.text, toCardSize(preset));
         expect(fit.tooLongForAuto, `${quote.id} ${preset}`).toBe(false);

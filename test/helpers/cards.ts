@@ -1,30 +1,13 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { EmojiSet } from "../../src/cards/emoji.js";
 import { loadCardFonts } from "../../src/cards/fonts.js";
 import { CardRenderer, type CardRequest } from "../../src/cards/render.js";
-import { readSource } from "../../src/source.js";
 import { toCardSize } from "../../src/spec/sizes.js";
 import type { Quote, Talk } from "../../src/talk/model.js";
-import { parseTalk } from "../../src/talk/parse.js";
 import { loadTemplates } from "../../src/templates.js";
 import { builtInThemes, type ThemeTokens } from "../../src/theme/tokens.js";
-import { samplePath } from "./paths.js";
 
 export const presets = ["square", "portrait", "tall", "story", "landscape", "link"] as const;
 export const layouts = ["classic", "statement"] as const;
-
-export function sampleTalk(): Talk {
-  const source = readSource(readFileSync(samplePath, "utf8"), samplePath);
-  return parseTalk(source.body, source.file);
-}
-
-/** A talk from `test/fixtures/talks/`. */
-export function fixtureTalk(file: string): Talk {
-  const path = fileURLToPath(new URL(`../fixtures/talks/${file}`, import.meta.url));
-  const source = readSource(readFileSync(path, "utf8"), path);
-  return parseTalk(source.body, source.file);
-}
 
 export async function cardRenderer(): Promise<CardRenderer> {
   return new CardRenderer(await loadCardFonts(), await EmojiSet.load(), await loadTemplates());

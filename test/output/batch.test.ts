@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/run.js";
+import { fixture } from "../helpers/fixtures.js";
 import { captureIo } from "../helpers/io.js";
 import { samplePath, tempDir } from "../helpers/paths.js";
 
@@ -28,7 +29,7 @@ describe("batches", () => {
     const { mkdir } = await import("node:fs/promises");
     await mkdir(dir);
     talk = join(dir, "talk.md");
-    await writeFile(talk, FRONT_MATTER + (await readFile(samplePath, "utf8")));
+    await writeFile(talk, FRONT_MATTER + fixture(samplePath));
   });
 
   it("writes the same bytes whatever --jobs is", async () => {

@@ -2,6 +2,7 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildTalk } from "../../src/build.js";
+import { fixture } from "../helpers/fixtures.js";
 import { examplePath, tempDir } from "../helpers/paths.js";
 
 async function mtimes(dir: string, names: readonly string[]): Promise<number[]> {
@@ -14,7 +15,7 @@ describe("rebuilding", () => {
     const { mkdir } = await import("node:fs/promises");
     await mkdir(talkDir);
     const talk = join(talkDir, "talk.md");
-    const example = await readFile(examplePath, "utf8");
+    const example = fixture(examplePath);
     await writeFile(talk, example);
     const out = join(talkDir, "out");
 

@@ -3,6 +3,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { readSource } from "../../src/source.js";
 import { SCHEMA_FILE, schemaText } from "../../src/spec/json-schema.js";
+import { fixtureSource } from "../helpers/fixtures.js";
 import { examplePath } from "../helpers/paths.js";
 
 /** Issue 13, item 5: the JSON Schema editors check the front matter with. */
@@ -18,7 +19,7 @@ describe("the front matter's JSON Schema", async () => {
   });
 
   it("accepts the example's front matter and other tools' keys beside talkdeck's", async () => {
-    const example = readSource(await readFile(examplePath, "utf8"), examplePath);
+    const example = fixtureSource(examplePath);
     expect(errorsOf(example.data)).toEqual([]);
     expect(
       errorsOf(

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ErrorCode, TalkdeckError } from "../../src/errors.js";
@@ -6,9 +5,10 @@ import { select } from "../../src/select.js";
 import { readSource } from "../../src/source.js";
 import { resolveSpec } from "../../src/spec/resolve.js";
 import { parseTalk } from "../../src/talk/parse.js";
+import { fixture } from "../helpers/fixtures.js";
 import { samplePath } from "../helpers/paths.js";
 
-const sample = readFileSync(samplePath, "utf8");
+const sample = fixture(samplePath);
 
 /** The sample with a front matter, selected as a build would. */
 function build(frontMatter: string, cli = {}) {

@@ -1,18 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readSource } from "../../src/source.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
 import type { Talk } from "../../src/talk/model.js";
-import { parseTalk } from "../../src/talk/parse.js";
-import { repoRoot } from "../helpers/paths.js";
-
-/** Parses a fixture as a build does: its front matter gives the parser its hints. */
-function fixture(name: string): Talk {
-  const file = join(repoRoot, "test", "fixtures", "talks", name);
-  const source = readSource(readFileSync(file, "utf8"), file);
-  return parseTalk(source.body, file, resolveSpec(source, undefined).hints);
-}
+import { fixtureTalk } from "../helpers/fixtures.js";
 
 const names = (talk: Talk) => talk.speakers.map((speaker) => speaker.name);
 const leads = (talk: Talk) => talk.points.map((point) => point.lead);
@@ -24,7 +12,7 @@ const allText = (talk: Talk) =>
 
 describe("speaker labels", () => {
   it("**Name**： and **Name** ： (colon outside the bold)", () => {
-    const talk = fixture("label-colon-outside.zh.md");
+    const talk = fixtureTalk("label-colon-outside.zh.md");
     expect(names(talk)).toEqual(["张三", "李四"]);
     expect(talk.turns.map((turn) => turn.speaker)).toEqual(["张三", "李四", "张三", "李四"]);
     expect(talk.turns[3]?.paragraphs).toHaveLength(2);
@@ -37,7 +25,7 @@ describe("speaker labels", () => {
   });
 
   it("plain 奥特曼： labels, mapped to the full names the intro gives", () => {
-    const talk = fixture("label-plain.zh.md");
+    const talk = fixtureTalk("label-plain.zh.md");
     expect(names(talk)).toEqual(["莱克斯·弗里德曼", "萨姆·奥特曼"]);
     expect(talk.speakers[1]?.aliases).toContain("奥特曼");
     expect(talk.turns).toHaveLength(4);
@@ -45,7 +33,7 @@ describe("speaker labels", () => {
   });
 
   it("**Name:** with or without a space, and joint speakers", () => {
-    const talk = fixture("label-english-colon.en.md");
+    const talk = fixtureTalk("label-english-colon.en.md");
     expect(names(talk)).toEqual(["Lex", "Sam", "Erik & Barry"]);
     expect(talk.turns[1]?.paragraphs[0]).toMatch(/^Honestly, the hardest part/);
     const quote = talk.quotes.find((candidate) => candidate.text.startsWith("Your first users"));
@@ -53,7 +41,7 @@ describe("speaker labels", () => {
   });
 
   it("Name (00:04:30): alone on a line, the speech below it", () => {
-    const talk = fixture("label-timestamp.en.md");
+    const talk = fixtureTalk("label-timestamp.en.md");
     expect(names(talk)).toEqual(["Lex Fridman", "Jane Doe"]);
     expect(talk.turns.map((turn) => turn.paragraphs[0])).toEqual([
       "Welcome to the show, Jane.",
@@ -64,7 +52,7 @@ describe("speaker labels", () => {
   });
 
   it("plain Name: text, with continuation paragraphs kept in the turn", () => {
-    const talk = fixture("label-plain-english.en.md");
+    const talk = fixtureTalk("label-plain-english.en.md");
     expect(names(talk)).toEqual(["Host", "Guest"]);
     expect(talk.turns).toHaveLength(4);
     expect(talk.turns[3]?.paragraphs).toEqual([
@@ -74,7 +62,7 @@ describe("speaker labels", () => {
   });
 
   it("a single speaker named in the front matter", () => {
-    const talk = fixture("single-speaker-frontmatter.en.md");
+    const talk = fixtureTalk("single-speaker-frontmatter.en.md");
     expect(names(talk)).toEqual(["Jane Doe"]);
     expect(talk.turns).toHaveLength(1);
     expect(talk.turns[0]?.paragraphs).toHaveLength(5);
@@ -83,7 +71,7 @@ describe("speaker labels", () => {
   });
 
   it("a single speaker taken from the title, and said so", () => {
-    const talk = fixture("single-speaker-title.en.md");
+    const talk = fixtureTalk("single-speaker-title.en.md");
     expect(names(talk)).toEqual(["Jane Doe"]);
     expect(talk.notes).toContain(
       "no speaker labels found: the talk is taken as Jane Doe's, from the title",
@@ -92,7 +80,7 @@ describe("speaker labels", () => {
   });
 
   it("short names mapped by the front matter and by a bio", () => {
-    const talk = fixture("speakers-aliases.zh.md");
+    const talk = fixtureTalk("speakers-aliases.zh.md");
     expect(names(talk)).toEqual(["凯文·韦尔", "萨姆·奥特曼"]);
     expect(talk.speakers[1]).toMatchObject({
       title: "OpenAI首席执行官",
@@ -103,7 +91,7 @@ describe("speaker labels", () => {
 
 describe("summaries", () => {
   it("bullets of plain sentences after 一些有意思的点：", () => {
-    expect(leads(fixture("summary-bullets.zh.md"))).toEqual([
+    expect(leads(fixtureTalk("summary-bullets.zh.md"))).toEqual([
       "模型能力每三个月就会刷新一次。",
       "好的AI产品要为明天的模型设计。",
       "用户的耐心比我们想象的要少。",
@@ -111,7 +99,7 @@ describe("summaries", () => {
   });
 
   it("①②③④ paragraphs after 丨划重点", () => {
-    const talk = fixture("summary-circled.zh.md");
+    const talk = fixtureTalk("summary-circled.zh.md");
     expect(leads(talk)).toEqual([
       "加速计算是下一个十年的基础设施。",
       "每个国家都需要自己的主权AI。",
@@ -122,7 +110,7 @@ describe("summaries", () => {
   });
 
   it("a numbered list inside the front matter's description", () => {
-    const talk = fixture("summary-frontmatter.en.md");
+    const talk = fixtureTalk("summary-frontmatter.en.md");
     expect(leads(talk)).toEqual([
       "Why scaling laws held for a decade",
       "Where data runs out",
@@ -132,7 +120,7 @@ describe("summaries", () => {
   });
 
   it("chapter lines with time ranges", () => {
-    const talk = fixture("summary-chapters.en.md");
+    const talk = fixtureTalk("summary-chapters.en.md");
     expect(talk.points.map((point) => [point.lead, point.body])).toEqual([
       ["Introduction", "0:00–1:55"],
       ["Why chips are hard", "1:55–9:25"],
@@ -142,7 +130,7 @@ describe("summaries", () => {
   });
 
   it("a ## Summary of prose, a point per sentence", () => {
-    expect(leads(fixture("summary-prose.en.md"))).toEqual([
+    expect(leads(fixtureTalk("summary-prose.en.md"))).toEqual([
       "Robots are leaving factories for warehouses and homes.",
       "Cheap sensors and foundation models changed the economics.",
       "The hardest problems left are dexterity and safety around people.",
@@ -150,7 +138,7 @@ describe("summaries", () => {
   });
 
   it("none at all: the section headings, and a note saying so", () => {
-    const talk = fixture("summary-none.en.md");
+    const talk = fixtureTalk("summary-none.en.md");
     expect(talk.points.map((point) => [point.lead, point.body])).toEqual([
       [
         "Why design systems fail",
@@ -170,7 +158,7 @@ describe("summaries", () => {
 
 describe("headings", () => {
   it("setext underlines", () => {
-    const talk = fixture("headings-setext.en.md");
+    const talk = fixtureTalk("headings-setext.en.md");
     expect(talk.meta.title).toBe("The Economics of Open Models");
     expect(leads(talk)).toEqual([
       "Open weights lower the floor",
@@ -180,7 +168,7 @@ describe("headings", () => {
   });
 
   it("bold-only paragraphs, ****…****, **01** markers and a heading split over two bold paragraphs", () => {
-    const talk = fixture("headings-bold.zh.md");
+    const talk = fixtureTalk("headings-bold.zh.md");
     expect(leads(talk)).toEqual(["01 算力的边界", "02 存储墙", "为什么AI需要新的芯片架构"]);
     expect(quoteTexts(talk)).not.toContain("为什么AI需要新的芯片架构");
     expect(quoteTexts(talk)).toEqual(
@@ -192,7 +180,7 @@ describe("headings", () => {
 
 describe("noise", () => {
   it("never becomes a point, a turn's text or a quote", () => {
-    const talk = fixture("noise-wechat.zh.md");
+    const talk = fixtureTalk("noise-wechat.zh.md");
     expect(names(talk)).toEqual(["主持人", "创始人"]);
     expect(talk.turns.map((turn) => turn.paragraphs.join(" "))).toEqual([
       "你为什么选择这个方向？",
@@ -208,7 +196,7 @@ describe("noise", () => {
 
 describe("quote candidates where nothing is bold", () => {
   it("ranks the speaker's own self-contained sentences, never filler, sponsors, questions or the host", () => {
-    const talk = fixture("quotes-unbolded.en.md");
+    const talk = fixtureTalk("quotes-unbolded.en.md");
     const top = talk.quotes.slice(0, 6).map((quote) => quote.text);
     expect(top).toEqual(
       expect.arrayContaining([
@@ -227,7 +215,7 @@ describe("quote candidates where nothing is bold", () => {
   });
 
   it("keeps a sentence said twice once, at the turn where it is said in full", () => {
-    const talk = fixture("quotes-unbolded.en.md");
+    const talk = fixtureTalk("quotes-unbolded.en.md");
     const said = talk.quotes.find((quote) => quote.text.startsWith("The best products are built"));
     const repeated = talk.quotes.filter((quote) => quote.text === said?.text);
     expect(repeated).toHaveLength(1);
@@ -237,7 +225,7 @@ describe("quote candidates where nothing is bold", () => {
 
 describe("a file talkdeck does not recognise", () => {
   it("parses with notes naming what is missing, and no crash", () => {
-    const talk = fixture("unrecognized.md");
+    const talk = fixtureTalk("unrecognized.md");
     expect(talk.turns).toEqual([]);
     expect(talk.points).toEqual([]);
     expect(talk.notes).toEqual([
@@ -249,7 +237,7 @@ describe("a file talkdeck does not recognise", () => {
 
 describe("the sample", () => {
   it("picks, with quotes: auto 6, the lines an editor would", () => {
-    const talk = fixture("devday-2024-fireside.zh.md");
+    const talk = fixtureTalk("devday-2024-fireside.zh.md");
     const top = talk.quotes.slice(0, 6);
     // The editor's bold lines come first; the order among them is the fitted ranker's.
     for (const quote of top)

@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { Paragraph } from "mdast";
 import { describe, expect, it } from "vitest";
-import { readSource } from "../../src/source.js";
 import { inlineText, parseMarkdown } from "../../src/talk/markdown.js";
-import { parseTalk } from "../../src/talk/parse.js";
 import { findQuotes, quoteHash } from "../../src/talk/quotes.js";
 import type { TurnDraft } from "../../src/talk/turns.js";
+import { fixtureTalk } from "../helpers/fixtures.js";
 import { samplePath } from "../helpers/paths.js";
 
 /** A turn whose paragraphs are Markdown starting at `line`, one line apart, as turns.ts would hand them over. */
@@ -165,8 +163,7 @@ describe("quote candidates", () => {
 
 describe("the sample", () => {
   it("ranks its bold lines first", () => {
-    const source = readSource(readFileSync(samplePath, "utf8"), samplePath);
-    const talk = parseTalk(source.body, source.file);
+    const talk = fixtureTalk(samplePath);
     const top = talk.quotes.slice(0, 6);
     expect(top).toHaveLength(6);
     for (const quote of top) expect(quote.features?.bold).toBe(1);

@@ -1,15 +1,13 @@
-import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readSource } from "../../src/source.js";
 import type { Talk } from "../../src/talk/model.js";
 import { parseTalk } from "../../src/talk/parse.js";
+import { fixtureSource, fixtureTalk } from "../helpers/fixtures.js";
 import { samplePath } from "../helpers/paths.js";
 
 let talk: Talk;
 
 beforeAll(() => {
-  const source = readSource(readFileSync(samplePath, "utf8"), samplePath);
-  talk = parseTalk(source.body, source.file);
+  talk = fixtureTalk(samplePath);
 });
 
 describe("the sample talk's header", () => {
@@ -125,7 +123,7 @@ describe("quote candidates", () => {
   });
 
   it("derives ids from the text, so an edit elsewhere keeps them", () => {
-    const source = readSource(readFileSync(samplePath, "utf8"), samplePath);
+    const source = fixtureSource(samplePath);
     const edited = source.body.replace(
       "大家好吗？很高兴见到大家",
       "大家好！今天很高兴见到大家，多谢。",

@@ -3,6 +3,7 @@
  * lead-in, the phrases it puts in quotation marks, two sentences where the
  * second leans on the first, and bold spans; each once, where it is said last.
  */
+import { HAN } from "../../cjk.js";
 import { inlineText } from "../markdown.js";
 import { isNoiseText } from "../noise.js";
 import { readingLength } from "../text.js";
@@ -12,8 +13,6 @@ import type { Candidate } from "./features.js";
 import { BOLD_LINE, compact } from "./model.js";
 import { paragraphCandidates, TRAILING_SOFT } from "./paragraph-candidates.js";
 import { sentenceSpans } from "./sentences.js";
-
-const HAN = /\p{Script=Han}/u;
 
 /** Filler, sponsor reads and housekeeping are never quotes. */
 const NOT_QUOTABLE =

@@ -5,10 +5,9 @@
  * patterns read the lower-cased text (case-insensitive Unicode patterns are
  * slow), except where case matters (names).
  */
+import { HAN } from "../../cjk.js";
 import { readingLength } from "../text.js";
 import { wordsOf } from "./vectors.js";
-
-const HAN = /\p{Script=Han}/u;
 
 /** A line as the cues read it, measured once. */
 export interface Wording {

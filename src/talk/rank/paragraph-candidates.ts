@@ -3,7 +3,9 @@
  * lead-in, the phrases it puts in quotation marks, two sentences where the
  * second leans on the first, and bold spans that are not whole sentences.
  */
+
 import type { PhrasingContent } from "mdast";
+import { HAN } from "../../cjk.js";
 import { inlineText, rawInlineText, startLine } from "../markdown.js";
 import { isNoiseText } from "../noise.js";
 import { readingLength } from "../text.js";
@@ -12,8 +14,6 @@ import type { TalkSentence } from "./context.js";
 import type { Candidate } from "./features.js";
 import { compact } from "./model.js";
 import { quotedPhrases, splitSentences, withoutLeadIn } from "./sentences.js";
-
-const HAN = /\p{Script=Han}/u;
 
 /** Punctuation that may trail a bold span across a line break: `**…规模**\n，`. */
 const TRAILING_END = /^\s*([。！？!?…]+|\.(?=\s|$))/u;

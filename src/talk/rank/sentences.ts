@@ -1,7 +1,6 @@
 /** Sentences and quoted phrases, the way a reader sees them. */
+import { HAN } from "../../cjk.js";
 import { segmenterFor } from "../../segmenters.js";
-
-const HAN = /\p{Script=Han}/u;
 
 /** A run of text inside a paragraph: where it starts and ends, for joining neighbours exactly. */
 export interface Span {
