@@ -1,4 +1,5 @@
-import { joinText, splitSentences } from "../talk/text.js";
+import { splitSentences } from "../talk/sentences.js";
+import { joinText } from "../talk/text.js";
 
 /** Full-width characters (CJK, their punctuation, emoji) take about 1 em; Latin letters about half. */
 const WIDE =

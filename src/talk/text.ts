@@ -1,4 +1,4 @@
-/** Small text helpers that know about CJK: joining lines, splitting sentences, measuring. */
+/** Small text helpers that know about CJK: joining lines and pieces of text, measuring. */
 
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u00b7]/u;
@@ -37,26 +37,6 @@ export function joinText(before: string, after: string): string {
   if (before === "") return after;
   const body = before.replace(/[”’"')\]]+$/u, "");
   return CJK_BEFORE_NO_SPACE.test(body) ? `${before}${after}` : `${before} ${after}`;
-}
-
-const SENTENCE_END = /([。！？!?…]+[”’」』）)"]*|\.(?=\s|$)[”’"]?)/u;
-
-/** Splits text into sentences, keeping each sentence's closing punctuation. */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  let rest = text.trim();
-  while (rest !== "") {
-    const match = SENTENCE_END.exec(rest);
-    if (match === null) {
-      sentences.push(rest);
-      break;
-    }
-    const end = match.index + match[0].length;
-    const sentence = rest.slice(0, end).trim();
-    if (sentence !== "") sentences.push(sentence);
-    rest = rest.slice(end).trim();
-  }
-  return sentences;
 }
 
 /**
