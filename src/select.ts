@@ -5,7 +5,8 @@ import { ErrorCode, type ErrorLocation, TalkdeckError } from "./errors.js";
 import type { CardSize, QuoteSelection, QuoteSelector, ResolvedSpec } from "./spec/model.js";
 import type { Point, Quote, Talk, TalkMeta } from "./talk/model.js";
 import { quoteHash } from "./talk/quotes.js";
-import { normalizeForMatch, readingLength, splitSentences } from "./talk/text.js";
+import { splitSentences } from "./talk/sentences.js";
+import { normalizeForMatch, readingLength } from "./talk/text.js";
 import type { ThemeTokens } from "./theme/tokens.js";
 
 /** What goes into the outputs: the talk's chosen parts and how they look. */

@@ -1,5 +1,6 @@
 import { CJK_LETTER_OR_PUNCTUATION } from "../cjk.js";
-import { joinText, splitSentences } from "../talk/text.js";
+import { splitSentences } from "../talk/sentences.js";
+import { joinText } from "../talk/text.js";
 
 /** Emoji take about 1 em, as CJK letters and their punctuation do; Latin letters about half. */
 const EMOJI = /\p{Extended_Pictographic}/u;

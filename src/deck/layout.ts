@@ -1,4 +1,5 @@
-import { joinText, readingLength, splitSentences } from "../talk/text.js";
+import { splitSentences } from "../talk/sentences.js";
+import { joinText, readingLength } from "../talk/text.js";
 import { lineCount } from "./measure.js";
 import { CONTENT, QUOTE_LINE, QUOTE_SIZES, type QuoteSize, TYPE } from "./type-scale.js";
 

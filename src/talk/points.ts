@@ -2,8 +2,9 @@ import type { List, ListItem, Paragraph } from "mdast";
 import { inlineText, nodeText, ownText, startLine } from "./markdown.js";
 import type { Point } from "./model.js";
 import type { Block } from "./sections.js";
+import { splitSentences } from "./sentences.js";
 import { derivePoints, type SpeechParagraph } from "./summarize.js";
-import { joinLines, splitSentences } from "./text.js";
+import { joinLines } from "./text.js";
 import { topicSections } from "./topic-sections.js";
 
 /** Headings that introduce the summary of key points. */

@@ -6,7 +6,7 @@
 
 import { cosine, cutAtTopicShifts, norm, type Vector } from "./cohesion.js";
 import type { Point } from "./model.js";
-import { splitSentences } from "./text.js";
+import { splitSentences } from "./sentences.js";
 import { contentWords, measure } from "./words.js";
 
 /** A paragraph of what was said; `speaker` is absent where the text names none. */

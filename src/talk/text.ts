@@ -1,4 +1,4 @@
-/** Small text helpers that know about CJK: joining lines, splitting sentences, measuring. */
+/** Small text helpers that know about CJK: joining lines and pieces of text, measuring. */
 import { CJK_LETTER, HAN_KANA_OR_CJK_PUNCTUATION, isCjkLetterOrPunctuation } from "../cjk.js";
 
 /**
@@ -30,26 +30,6 @@ export function joinText(before: string, after: string): string {
   if (before === "") return after;
   const body = before.replace(/[”’"')\]]+$/u, "");
   return ENDS_UNSPACED.test(body) ? `${before}${after}` : `${before} ${after}`;
-}
-
-const SENTENCE_END = /([。！？!?…]+[”’」』）)"]*|\.(?=\s|$)[”’"]?)/u;
-
-/** Splits text into sentences, keeping each sentence's closing punctuation. */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  let rest = text.trim();
-  while (rest !== "") {
-    const match = SENTENCE_END.exec(rest);
-    if (match === null) {
-      sentences.push(rest);
-      break;
-    }
-    const end = match.index + match[0].length;
-    const sentence = rest.slice(0, end).trim();
-    if (sentence !== "") sentences.push(sentence);
-    rest = rest.slice(end).trim();
-  }
-  return sentences;
 }
 
 /**

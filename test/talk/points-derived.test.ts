@@ -3,8 +3,8 @@ import { parseMarkdown } from "../../src/talk/markdown.js";
 import { findPoints } from "../../src/talk/points.js";
 import { promoteBoldHeadings } from "../../src/talk/pseudo-headings.js";
 import { sectionBlocks } from "../../src/talk/sections.js";
+import { splitSentences } from "../../src/talk/sentences.js";
 import type { SpeechParagraph } from "../../src/talk/summarize.js";
-import { splitSentences } from "../../src/talk/text.js";
 
 function blocksOf(markdown: string) {
   const tree = parseMarkdown(markdown);

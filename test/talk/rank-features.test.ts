@@ -2,41 +2,11 @@ import { describe, expect, it } from "vitest";
 import * as cue from "../../src/talk/rank/cues.js";
 import { FEATURE_NAMES, type FeatureName } from "../../src/talk/rank/features.js";
 import { orderByScore, type RankModel, scoreFeatures } from "../../src/talk/rank/model.js";
-import {
-  quotedPhrases,
-  sentenceSpans,
-  splitSentences,
-  withoutLeadIn,
-} from "../../src/talk/rank/sentences.js";
+import { quotedPhrases, withoutLeadIn } from "../../src/talk/rank/phrases.js";
 
 const w = cue.wording;
 
-describe("sentences", () => {
-  it("keeps abbreviations and decimals inside a sentence", () => {
-    expect(splitSentences("The U.S. market is huge. We grew 3.5 times. Mr. Lee agreed.")).toEqual([
-      "The U.S. market is huge.",
-      "We grew 3.5 times.",
-      "Mr. Lee agreed.",
-    ]);
-  });
-
-  it("ends Chinese sentences at 。！？, keeps closing quotes with them, and splits at ellipses and lines", () => {
-    expect(splitSentences("我不同意。他说：“我们要做。”然后呢？好的……还有一件事\n第二行")).toEqual([
-      "我不同意。",
-      "他说：“我们要做。”",
-      "然后呢？",
-      "好的……",
-      "还有一件事",
-      "第二行",
-    ]);
-  });
-
-  it("gives each sentence's place in the paragraph", () => {
-    const text = "First one here. Second one there.";
-    for (const span of sentenceSpans(text))
-      expect(text.slice(span.start, span.end)).toBe(span.text);
-  });
-
+describe("phrases", () => {
   it("finds the phrases in quotation marks", () => {
     expect(quotedPhrases("他说“每一分都要全力以赴”，又说「先看见，再相信」。")).toEqual([
       "每一分都要全力以赴",

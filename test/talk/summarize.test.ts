@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cutAtTopicShifts } from "../../src/talk/cohesion.js";
+import { splitSentences } from "../../src/talk/sentences.js";
 import { derivePoints, mainSpeakers, type SpeechParagraph } from "../../src/talk/summarize.js";
-import { splitSentences } from "../../src/talk/text.js";
 import { contentWords } from "../../src/talk/words.js";
 
 /** A host and a guest on three topics: batteries, then bicycles in cities, then remote teams. */

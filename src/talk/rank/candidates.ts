@@ -6,13 +6,13 @@
 import { HAN } from "../../cjk.js";
 import { inlineText } from "../markdown.js";
 import { isNoiseText } from "../noise.js";
+import { sentenceSpans } from "../sentences.js";
 import { readingLength } from "../text.js";
 import type { TurnDraft, TurnParagraph } from "../turns.js";
 import type { TalkSentence } from "./context.js";
 import type { Candidate } from "./features.js";
 import { BOLD_LINE, compact } from "./model.js";
 import { paragraphCandidates, TRAILING_SOFT } from "./paragraph-candidates.js";
-import { sentenceSpans } from "./sentences.js";
 
 /** Filler, sponsor reads and housekeeping are never quotes. */
 const NOT_QUOTABLE =

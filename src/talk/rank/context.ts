@@ -1,6 +1,7 @@
 /** What the features compare a candidate with: the whole talk, its summary and title, its speakers. */
+
+import { sentenceSpans } from "../sentences.js";
 import { readingLength } from "../text.js";
-import { sentenceSpans } from "./sentences.js";
 import {
   addInto,
   indexVectors,

@@ -8,12 +8,13 @@ import type { PhrasingContent } from "mdast";
 import { HAN } from "../../cjk.js";
 import { inlineText, rawInlineText, startLine } from "../markdown.js";
 import { isNoiseText } from "../noise.js";
+import { splitSentences } from "../sentences.js";
 import { readingLength } from "../text.js";
 import type { TurnDraft, TurnParagraph } from "../turns.js";
 import type { TalkSentence } from "./context.js";
 import type { Candidate } from "./features.js";
 import { compact } from "./model.js";
-import { quotedPhrases, splitSentences, withoutLeadIn } from "./sentences.js";
+import { quotedPhrases, withoutLeadIn } from "./phrases.js";
 
 /** Punctuation that may trail a bold span across a line break: `**…规模**\n，`. */
 const TRAILING_END = /^\s*([。！？!?…]+|\.(?=\s|$))/u;
