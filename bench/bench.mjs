@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 const dist = (path) => join(root, "dist", path);
 const { readSource } = await import(dist("source.js"));
 const { parseTalk } = await import(dist("talk/parse.js"));
-const { toCardSize } = await import(dist("spec/sizes.js"));
+const { toCardSize } = await import(dist("config/sizes.js"));
 const { builtInThemes } = await import(dist("theme/tokens.js"));
 const { CardRenderer } = await import(dist("cards/render.js"));
 const { loadCardFonts } = await import(dist("cards/fonts.js"));

@@ -1,17 +1,17 @@
 /** What a build is asked for and what it gives back: shared by the build, its pipeline, the CLI and the preview. */
 import type { CardPool } from "./cards/pool.js";
+import type { ResolvedConfig } from "./config/model.js";
+import type { CliOverrides } from "./config/resolve.js";
 import type { BrowserFormat } from "./deck/build-deck.js";
 import type { Selection } from "./select.js";
 import type { Source } from "./source.js";
-import type { ResolvedSpec } from "./spec/model.js";
-import type { CliOverrides } from "./spec/resolve.js";
 import type { Talk } from "./talk/model.js";
 
 /** A talk as a build read it: its files, its settings, the parsed talk and what was chosen. */
 export interface TalkAsRead {
   source: Source;
   specSource: Source | undefined;
-  resolved: ResolvedSpec;
+  resolved: ResolvedConfig;
   talk: Talk;
   selection: Selection;
 }

@@ -5,6 +5,8 @@ import type { BuildOptions, BuildResult } from "./build-options.js";
 import { type BuiltCards, drawCards, planCards } from "./cards/build-cards.js";
 import { EmojiSet } from "./cards/emoji.js";
 import { type BuiltCarousel, buildCarousel } from "./carousel/build-carousel.js";
+import type { ResolvedConfig } from "./config/model.js";
+import { resolveConfig } from "./config/resolve.js";
 import { type BuiltDeck, buildDeck } from "./deck/build-deck.js";
 import { embeddedFontCss } from "./deck/fonts-css.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
@@ -26,14 +28,12 @@ import {
 } from "./output/write.js";
 import { type Selection, select } from "./select.js";
 import type { Source } from "./source.js";
-import type { ResolvedSpec } from "./spec/model.js";
-import { resolveSpec } from "./spec/resolve.js";
 import { parseTalk } from "./talk/parse.js";
 import { loadTemplates, type TemplateRegistry } from "./templates.js";
 import { version } from "./version.js";
 
 /** The card layout must name a template: `cards/<layout>.html.hbs`, ours or the user's. */
-function checkCardLayout(templates: TemplateRegistry, spec: ResolvedSpec): void {
+function checkCardLayout(templates: TemplateRegistry, spec: ResolvedConfig): void {
   if (templates.has(`cards/${spec.cards.layout}.html.hbs`)) return;
   const layouts = [...templates.keys()]
     .filter((name) => name.startsWith("cards/"))
@@ -59,7 +59,7 @@ export interface PipelineRun {
 
 interface RenderInputs {
   selection: Selection;
-  spec: ResolvedSpec;
+  spec: ResolvedConfig;
   templates: TemplateRegistry;
   talkSource: Source;
   specSource: Source | undefined;
@@ -164,7 +164,7 @@ async function renderInto(
 /** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
 export async function runPipeline(file: string, options: BuildOptions): Promise<PipelineRun> {
   const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
-  const spec = resolveSpec(talkSource, specSource, options);
+  const spec = resolveConfig(talkSource, specSource, options);
   // Hashed as read, before the slow part: an edit made while building is a change next time.
   const inputs = await hashInputs(spec.inputFiles);
   const talk = parseTalk(talkSource.body, talkSource.file, spec.hints);

@@ -1,8 +1,8 @@
 import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import type { ResolvedConfig } from "./config/model.js";
+import { type CliOverrides, resolveConfig } from "./config/resolve.js";
 import { loadSource, type Source } from "./source.js";
-import type { ResolvedSpec } from "./spec/model.js";
-import { type CliOverrides, resolveSpec } from "./spec/resolve.js";
 
 /** A talk file and, when the file given was a spec file, that spec. */
 export interface LoadedTalk {
@@ -38,7 +38,7 @@ export async function loadTalkAndSpec(file: string): Promise<LoadedTalk> {
 export async function loadAndResolve(
   file: string,
   overrides: CliOverrides = {},
-): Promise<LoadedTalk & { resolved: ResolvedSpec }> {
+): Promise<LoadedTalk & { resolved: ResolvedConfig }> {
   const loaded = await loadTalkAndSpec(file);
-  return { ...loaded, resolved: resolveSpec(loaded.talk, loaded.spec, overrides) };
+  return { ...loaded, resolved: resolveConfig(loaded.talk, loaded.spec, overrides) };
 }

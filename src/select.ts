@@ -1,8 +1,8 @@
 import { closest } from "fastest-levenshtein";
 import { estimateFit } from "./cards/capacity.js";
 import { HAN } from "./cjk.js";
+import type { CardSize, QuoteSelection, QuoteSelector, ResolvedConfig } from "./config/model.js";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "./errors.js";
-import type { CardSize, QuoteSelection, QuoteSelector, ResolvedSpec } from "./spec/model.js";
 import type { Point, Quote, Talk, TalkMeta } from "./talk/model.js";
 import { quoteHash } from "./talk/quotes.js";
 import { splitSentences } from "./talk/sentences.js";
@@ -36,7 +36,7 @@ export interface Selection {
 
 /** What choosing quotes by hand needs besides the talk: the spec, notes to add to, quotes made on the way. */
 interface PickContext {
-  spec: ResolvedSpec;
+  spec: ResolvedConfig;
   notes: string[];
   /** Quotes made from the front matter or from the talk's sentences, by normalised text: one quote (and id) per text. */
   made: Map<string, Quote>;
@@ -66,7 +66,7 @@ interface Picked {
  * title, event, date… over what the text says, except the text's own source
  * link, which wins over a clipper's `url:`.
  */
-export function metaOf(talk: Talk, spec: ResolvedSpec): TalkMeta {
+export function metaOf(talk: Talk, spec: ResolvedConfig): TalkMeta {
   const meta: TalkMeta = { ...talk.meta, ...spec.meta, lang: spec.lang ?? talk.meta.lang };
   if (talk.meta.sourceUrl !== undefined) meta.sourceUrl = talk.meta.sourceUrl;
   return meta;
@@ -323,7 +323,7 @@ function pickQuotes(
 function checkCardsCanFit(
   picked: readonly Picked[],
   sizes: readonly CardSize[],
-  spec: ResolvedSpec,
+  spec: ResolvedConfig,
 ): void {
   for (const { quote, path } of picked) {
     if (path === undefined) continue;
@@ -343,7 +343,7 @@ function checkCardsCanFit(
 }
 
 /** Where each card quote came from: its selector in the front matter, or its line in the talk. */
-function cardOrigins(picked: readonly Picked[], talk: Talk, spec: ResolvedSpec) {
+function cardOrigins(picked: readonly Picked[], talk: Talk, spec: ResolvedConfig) {
   return new Map(
     picked.map(({ quote, path }): [string, ErrorLocation] => [
       quote.id,
@@ -352,7 +352,7 @@ function cardOrigins(picked: readonly Picked[], talk: Talk, spec: ResolvedSpec) 
   );
 }
 
-function pickPoints(talk: Talk, spec: ResolvedSpec): Point[] {
+function pickPoints(talk: Talk, spec: ResolvedConfig): Point[] {
   const wanted = spec.deck.points;
   if (wanted === "all") return talk.points;
   if (wanted === "none") return [];
@@ -371,7 +371,7 @@ function pickPoints(talk: Talk, spec: ResolvedSpec): Point[] {
 }
 
 /** Applies the resolved spec to the parsed talk. */
-export function select(talk: Talk, spec: ResolvedSpec): Selection {
+export function select(talk: Talk, spec: ResolvedConfig): Selection {
   const notes = [...spec.notes, ...talk.notes];
   const points = pickPoints(talk, spec);
   const context: PickContext = { spec, notes, made: new Map(), paraphrased: new Set() };

@@ -4,10 +4,10 @@
  */
 import { resolve } from "node:path";
 import type { EmojiSet } from "../cards/emoji.js";
+import type { CardSize } from "../config/model.js";
+import { CARD_SIDE, cardSizePresets } from "../config/sizes.js";
+import { themeSetting } from "../config/theme-setting.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
-import type { CardSize } from "../spec/model.js";
-import { CARD_SIDE, cardSizePresets } from "../spec/sizes.js";
-import { themeSetting } from "../spec/theme-setting.js";
 import type { Quote } from "../talk/model.js";
 import { detectLang } from "../talk/text.js";
 import { DECK_FONTS, type ThemeTokens } from "../theme/tokens.js";

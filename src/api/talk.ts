@@ -1,9 +1,10 @@
 /** Reading a talk for a program that embeds talkdeck: from a file, or from text it already has. */
+
+import type { ResolvedConfig } from "../config/model.js";
+import { resolveConfig } from "../config/resolve.js";
 import { loadAndResolve } from "../load-talk.js";
 import { metaOf } from "../select.js";
 import { readSource } from "../source.js";
-import type { ResolvedSpec } from "../spec/model.js";
-import { resolveSpec } from "../spec/resolve.js";
 import type { Talk } from "../talk/model.js";
 import { parseTalk as parseBody } from "../talk/parse.js";
 
@@ -17,7 +18,7 @@ export interface ParseTalkOptions {
 }
 
 /** The talk with its meta as a build shows it (`metaOf`), and the settings' notes with its own. */
-function withSpecMeta(talk: Talk, resolved: ResolvedSpec): Talk {
+function withSpecMeta(talk: Talk, resolved: ResolvedConfig): Talk {
   const notes = [...new Set([...resolved.notes, ...talk.notes])];
   return { ...talk, meta: metaOf(talk, resolved), notes };
 }
@@ -32,7 +33,7 @@ function withSpecMeta(talk: Talk, resolved: ResolvedSpec): Talk {
 export function parseTalk(markdown: string, options: ParseTalkOptions = {}): Talk {
   const file = options.file ?? "talk.md";
   const source = readSource(markdown, file);
-  const resolved = resolveSpec(source, undefined);
+  const resolved = resolveConfig(source, undefined);
   return withSpecMeta(parseBody(source.body, file, resolved.hints), resolved);
 }
 

@@ -1,10 +1,10 @@
+import type { ResolvedConfig } from "../config/model.js";
 import type { BuildCache } from "../output/cache.js";
 import { contentHash } from "../output/cache.js";
 import { type CardEntry, cardFileName } from "../output/manifest.js";
 import type { Staging } from "../output/staging.js";
 import type { BuildFile } from "../output/write.js";
 import type { Selection } from "../select.js";
-import type { ResolvedSpec } from "../spec/model.js";
 import type { TemplateRegistry } from "../templates.js";
 import { version } from "../version.js";
 import { altText } from "./alt-text.js";
@@ -106,7 +106,7 @@ export interface CardPlan {
  */
 export async function planCards(
   selection: Selection,
-  spec: ResolvedSpec,
+  spec: ResolvedConfig,
   templates: TemplateRegistry,
   cache: BuildCache,
   /** `{ index: 1, count: 2 }`: this run draws every second card, starting with the first. */

@@ -1,5 +1,5 @@
 import { CJK_FULL_WIDTH } from "../cjk.js";
-import type { CardSize } from "../spec/model.js";
+import type { CardSize } from "../config/model.js";
 import { cardLayout } from "./layout.js";
 
 /**

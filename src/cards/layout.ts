@@ -1,4 +1,4 @@
-import type { CardSize } from "../spec/model.js";
+import type { CardSize } from "../config/model.js";
 
 /**
  * The smallest text a card may show: 1/40 of its width (27 px at 1080, 30 px

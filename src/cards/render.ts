@@ -1,7 +1,7 @@
 import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
 import satori from "satori";
+import type { CardSize } from "../config/model.js";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
-import type { CardSize } from "../spec/model.js";
 import type { Quote } from "../talk/model.js";
 import { CompiledTemplates, type TemplateRegistry } from "../templates.js";
 import type { ThemeTokens } from "../theme/tokens.js";

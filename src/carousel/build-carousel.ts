@@ -1,10 +1,10 @@
 import type { EmojiSet } from "../cards/emoji.js";
+import type { CardSize, ResolvedConfig } from "../config/model.js";
+import { toCardSize } from "../config/sizes.js";
 import { type BuildCache, contentHash } from "../output/cache.js";
 import type { CarouselEntry, CarouselSection } from "../output/manifest.js";
 import type { OutputFile } from "../output/write.js";
 import type { Selection } from "../select.js";
-import type { CardSize, ResolvedSpec } from "../spec/model.js";
-import { toCardSize } from "../spec/sizes.js";
 import type { TemplateRegistry } from "../templates.js";
 import { version } from "../version.js";
 import { carouselPdf } from "./pdf.js";
@@ -103,7 +103,7 @@ async function pdfFile(
  */
 export async function buildCarousel(
   selection: Selection,
-  spec: ResolvedSpec,
+  spec: ResolvedConfig,
   templates: TemplateRegistry,
   emoji: EmojiSet,
   cache: BuildCache,

@@ -1,4 +1,4 @@
-import type { CardSize } from "../spec/model.js";
+import type { CardSize } from "../config/model.js";
 
 export type SlideKind = "cover" | "point" | "quote" | "closing";
 

@@ -1,7 +1,7 @@
 import { altText } from "../cards/alt-text.js";
 import { type Segment, segmentText } from "../cards/phrases.js";
+import type { CardSize } from "../config/model.js";
 import type { Selection } from "../select.js";
-import type { CardSize } from "../spec/model.js";
 import type { Point, Quote } from "../talk/model.js";
 import { type CarouselLabels, carouselLabels } from "./labels.js";
 import { carouselLayout, type SlideKind } from "./layout.js";

@@ -1,11 +1,11 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { BuildOptions, BuildResult } from "../build-options.js";
+import type { CliOverrides } from "../config/resolve.js";
 import { INSTALL_HINT } from "../deck/browser.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import { type Io, reportError } from "../io.js";
 import { printable } from "../printable.js";
-import type { CliOverrides } from "../spec/resolve.js";
 
 export interface BuildFlags {
   output?: string;

@@ -6,12 +6,12 @@
  */
 import { stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { OWN_KEYS } from "../config/foreign.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import { INPUT_LIMITS, readInputFile } from "../input-file.js";
 import { loadAndResolve } from "../load-talk.js";
 import { replaceFile } from "../replace-file.js";
 import { frontMatterClose } from "../source.js";
-import { OWN_KEYS } from "../spec/foreign.js";
 import { parseTalk } from "../talk/parse.js";
 import { initBlock } from "./init-block.js";
 import { STARTER_TALK } from "./starter.js";

@@ -1,6 +1,6 @@
+import type { CardSize } from "../config/model.js";
 import { escapeHtml } from "../deck/html-escape.js";
 import { cssBytes } from "../fonts/css-bytes.js";
-import type { CardSize } from "../spec/model.js";
 import type { GENERATOR } from "./write.js";
 
 export interface CardEntry {

@@ -4,9 +4,9 @@
  * only when the file is still the one the page showed.
  */
 import { readFile } from "node:fs/promises";
+import type { CliOverrides } from "../config/resolve.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import { replaceFile } from "../replace-file.js";
-import type { CliOverrides } from "../spec/resolve.js";
 import { editFrontMatter } from "./front-matter-edit.js";
 import { hashBytes, readTalk } from "./state.js";
 import { type ToggleRequest, toggleQuote } from "./toggle.js";

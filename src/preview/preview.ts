@@ -8,8 +8,8 @@
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { BuildOptions, BuildResult, TalkAsRead } from "../build-options.js";
+import type { CliOverrides } from "../config/resolve.js";
 import { TalkdeckError } from "../errors.js";
-import type { CliOverrides } from "../spec/resolve.js";
 import { applyPick } from "./pick.js";
 import type { BuildEvent } from "./rebuild.js";
 import { type PreviewBackend, PreviewServer, type PreviewStatus } from "./server.js";

@@ -8,10 +8,10 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
 import type { TalkAsRead } from "../build-options.js";
+import type { QuoteSelector, ResolvedConfig } from "../config/model.js";
+import type { CliOverrides } from "../config/resolve.js";
 import { loadAndResolve } from "../load-talk.js";
 import { select } from "../select.js";
-import type { QuoteSelector, ResolvedSpec } from "../spec/model.js";
-import type { CliOverrides } from "../spec/resolve.js";
 import type { Quote, Talk } from "../talk/model.js";
 import { parseTalk } from "../talk/parse.js";
 import type { PickView, QuoteList } from "./toggle.js";
@@ -60,7 +60,7 @@ export function hashBytes(bytes: Buffer | string): string {
 }
 
 /** The id a single selector names, found by the build's own selection rules. */
-function resolver(talk: Talk, spec: ResolvedSpec): (selector: unknown) => string | undefined {
+function resolver(talk: Talk, spec: ResolvedConfig): (selector: unknown) => string | undefined {
   return (selector) => {
     const valid =
       typeof selector === "string" ||
@@ -69,7 +69,7 @@ function resolver(talk: Talk, spec: ResolvedSpec): (selector: unknown) => string
         typeof (selector as { text?: unknown }).text === "string" &&
         typeof (selector as { by?: unknown }).by === "string");
     if (!valid) return undefined;
-    const alone: ResolvedSpec = {
+    const alone: ResolvedConfig = {
       ...spec,
       deck: {
         ...spec.deck,

@@ -7,7 +7,7 @@
  * of what it selects now, with the change made.
  */
 import { type Document, isNode, isSeq, type Node } from "yaml";
-import type { QuoteSelector } from "../spec/model.js";
+import type { QuoteSelector } from "../config/model.js";
 
 export type QuoteList = "deck" | "cards";
 

@@ -5,7 +5,7 @@ import { loadCardFonts } from "../../src/cards/fonts.js";
 import { cardLayout } from "../../src/cards/layout.js";
 import { segmentText } from "../../src/cards/phrases.js";
 import type { CardRenderer } from "../../src/cards/render.js";
-import { toCardSize } from "../../src/spec/sizes.js";
+import { toCardSize } from "../../src/config/sizes.js";
 import type { Talk } from "../../src/talk/model.js";
 import { cardRenderer, cardRequest, layouts, presets } from "../helpers/cards.js";
 import { fixtureTalk } from "../helpers/fixtures.js";

@@ -13,10 +13,10 @@ import { planCarousel } from "../../src/carousel/plan.js";
 import { qrImage } from "../../src/carousel/qr.js";
 import { CarouselRenderer } from "../../src/carousel/render.js";
 import { shortenAtSentences, shortenText, splitTitle } from "../../src/carousel/shorten.js";
+import { resolveConfig } from "../../src/config/resolve.js";
+import { toCardSize } from "../../src/config/sizes.js";
 import { select } from "../../src/select.js";
 import { readSource } from "../../src/source.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
-import { toCardSize } from "../../src/spec/sizes.js";
 import { parseTalk } from "../../src/talk/parse.js";
 import { compileTemplate, loadTemplates } from "../../src/templates.js";
 import { repoRoot, tempDir } from "../helpers/paths.js";
@@ -48,7 +48,7 @@ Source: https://example.com/talks/shipping-small
 function hostileSelection() {
   const source = readSource(HOSTILE, "talk.md");
   const talk = parseTalk(source.body, source.file);
-  return select(talk, resolveSpec(source, undefined, {}));
+  return select(talk, resolveConfig(source, undefined, {}));
 }
 
 describe("carousel text sizes", () => {

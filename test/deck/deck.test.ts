@@ -1,11 +1,11 @@
 import { Marp } from "@marp-team/marp-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve.js";
 import { displayUrl, escapeMarkdown, escapeNote, markdownLink } from "../../src/deck/escape.js";
 import { deckFacts, renderDeckMarkdown, renderDeckWithMarp } from "../../src/deck/render.js";
 import { deckView } from "../../src/deck/view.js";
 import { type Selection, select } from "../../src/select.js";
 import { readSource } from "../../src/source.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
 import type { Quote } from "../../src/talk/model.js";
 import { parseTalk } from "../../src/talk/parse.js";
 import { loadTemplates, type TemplateRegistry } from "../../src/templates.js";
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 function selectionFor(frontMatter: string): Selection {
   const source = readSource(`---\n${frontMatter}\n---\n${sample}`, "talk.md");
-  return select(parseTalk(source.body, source.file), resolveSpec(source, undefined, {}));
+  return select(parseTalk(source.body, source.file), resolveConfig(source, undefined, {}));
 }
 
 /** marp-core with its defaults, as other Marp tools would render deck.md (emoji shortcodes on). */

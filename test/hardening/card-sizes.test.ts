@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cardsSpecSchema } from "../../src/spec/schema.js";
+import { cardsConfigSchema } from "../../src/config/schema.js";
 import { isFriendly, runCli, talkWithQuotes, writeTalk } from "./quote-talks.js";
 
 /**
@@ -33,7 +33,7 @@ describe("custom card sizes", () => {
   }
 
   it("are 200 to 4096 pixels a side", () => {
-    const valid = (size: string) => cardsSpecSchema.safeParse({ sizes: [size] }).success;
+    const valid = (size: string) => cardsConfigSchema.safeParse({ sizes: [size] }).success;
     for (const size of ["200x200", "4096x4096", "200x4096", "1080x1080", "400x300"])
       expect(valid(size), size).toBe(true);
     for (const size of ["199x1080", "1080x199", "4097x1080", "1080x4097", "0000x0000"])

@@ -2,10 +2,10 @@ import { execFile, execFileSync } from "node:child_process";
 import { mkdir, readdir, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve.js";
 import { ErrorCode } from "../../src/errors.js";
 import { run } from "../../src/run.js";
 import { readSource } from "../../src/source.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
 import { marpThemeCss } from "../../src/theme/marp-css.js";
 import { builtInThemes } from "../../src/theme/tokens.js";
 import { errorOf, exists } from "../helpers/hardening.js";
@@ -291,7 +291,7 @@ describe("`output:` in a file stays in that file's folder (issue 10, item 7)", (
 
   for (const output of ["/etc", "../../..", "..", "../sibling", "sub/../../x", "./a/../../b"]) {
     it(`refuses \`output: ${output}\` naming the key and its line`, () => {
-      const error = errorOf(() => resolveSpec(talk(`output: ${output}`), undefined));
+      const error = errorOf(() => resolveConfig(talk(`output: ${output}`), undefined));
       expect(error.code).toBe(ErrorCode.OutputUnsafe);
       expect(error.location).toEqual({ file: "/talks/devday/talk.md", line: 3, key: "output" });
       expect(error.hint).toContain("-o");
@@ -305,22 +305,22 @@ describe("`output:` in a file stays in that file's folder (issue 10, item 7)", (
     ["..hidden", "/talks/devday/..hidden/devday"],
   ] as const) {
     it(`keeps \`output: ${output}\` under the file's folder`, () => {
-      expect(resolveSpec(talk(`output: ${output}`), undefined).outputDir).toBe(expected);
+      expect(resolveConfig(talk(`output: ${output}`), undefined).outputDir).toBe(expected);
     });
   }
 
   it("lets `-o` on the command line go anywhere, whatever the front matter says", () => {
-    expect(resolveSpec(talk("output: /etc"), undefined, { output: "/tmp/x" }).outputDir).toBe(
+    expect(resolveConfig(talk("output: /etc"), undefined, { output: "/tmp/x" }).outputDir).toBe(
       "/tmp/x/devday",
     );
-    expect(resolveSpec(talk("output: ../.."), undefined, { output: "../y" }).outputDir).toMatch(
+    expect(resolveConfig(talk("output: ../.."), undefined, { output: "../y" }).outputDir).toMatch(
       /\/y\/devday$/,
     );
   });
 
   it("holds a spec file's `output:` to the spec file's folder", () => {
     const spec = readSource("---\nsource: talk.md\noutput: ../../out\n---\n", "/s/specs/spec.md");
-    const error = errorOf(() => resolveSpec(talk("", "/talks/devday/talk.md"), spec));
+    const error = errorOf(() => resolveConfig(talk("", "/talks/devday/talk.md"), spec));
     expect(error.location).toEqual({ file: "/s/specs/spec.md", line: 3, key: "output" });
   });
 
@@ -344,7 +344,7 @@ describe("theme font names cannot carry CSS (issue 10, item 19)", () => {
     const themeFile = join(dir, "acme.yaml");
     await writeFile(themeFile, `scheme: light\n${COLORS}font:\n  deck: ${JSON.stringify(font)}\n`);
     const source = readSource("---\ntheme: ./acme.yaml\n---\n# T\n", join(dir, "talk.md"));
-    return { themeFile, resolve: () => resolveSpec(source, undefined) };
+    return { themeFile, resolve: () => resolveConfig(source, undefined) };
   }
 
   for (const font of [

@@ -1,9 +1,9 @@
 import { create as openFont } from "fontkit";
 import { describe, expect, it } from "vitest";
 import { ASCII_ADVANCES, estimateFit, minimumWidthEm } from "../../src/cards/capacity.js";
+import { toCardSize } from "../../src/config/sizes.js";
 import { readFontManifest, readPackageFile } from "../../src/fonts/manifest.js";
 import { isWoff, woffToSfnt } from "../../src/fonts/woff.js";
-import { toCardSize } from "../../src/spec/sizes.js";
 import { presets } from "../helpers/cards.js";
 import { fixtureTalk } from "../helpers/fixtures.js";
 import { samplePath } from "../helpers/paths.js";

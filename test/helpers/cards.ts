@@ -1,7 +1,7 @@
 import { EmojiSet } from "../../src/cards/emoji.js";
 import { loadCardFonts } from "../../src/cards/fonts.js";
 import { CardRenderer, type CardRequest } from "../../src/cards/render.js";
-import { toCardSize } from "../../src/spec/sizes.js";
+import { toCardSize } from "../../src/config/sizes.js";
 import type { Quote, Talk } from "../../src/talk/model.js";
 import { loadTemplates } from "../../src/templates.js";
 import { builtInThemes, type ThemeTokens } from "../../src/theme/tokens.js";

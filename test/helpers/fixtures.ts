@@ -1,7 +1,7 @@
 /** Talks the tests read (`fixturePath` names them): as text, as talkdeck reads a file, parsed. */
 import { readFileSync } from "node:fs";
+import { resolveConfig } from "../../src/config/resolve.js";
 import { readSource, type Source } from "../../src/source.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
 import type { Talk } from "../../src/talk/model.js";
 import { parseTalk } from "../../src/talk/parse.js";
 import { fixturePath } from "./paths.js";
@@ -19,5 +19,5 @@ export function fixtureSource(name: string): Source {
 /** The talk parsed as a build parses it: its front matter gives the parser its hints. */
 export function fixtureTalk(name: string): Talk {
   const source = fixtureSource(name);
-  return parseTalk(source.body, source.file, resolveSpec(source, undefined).hints);
+  return parseTalk(source.body, source.file, resolveConfig(source, undefined).hints);
 }

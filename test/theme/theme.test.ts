@@ -1,10 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve.js";
 import { createMarp } from "../../src/deck/render.js";
 import { ErrorCode, type TalkdeckError } from "../../src/errors.js";
 import { readSource } from "../../src/source.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
 import { AA, brandTheme } from "../../src/theme/brand.js";
 import { contrast } from "../../src/theme/color.js";
 import { marpThemeCss, marpThemeFile, marpThemeName } from "../../src/theme/marp-css.js";
@@ -56,13 +56,13 @@ describe("themes in the front matter", () => {
     readSource(`---\n${frontMatter}\n---\n# T\n`, file);
 
   it("derives the brand theme from one colour", () => {
-    expect(resolveSpec(talk('theme: brand\nbrand: "#0a66c2"'), undefined).theme.color.accent).toBe(
-      "#0a66c2",
-    );
-    expect(resolveSpec(talk('brand: "#0a66c2"'), undefined).theme.name).toBe("brand");
+    expect(
+      resolveConfig(talk('theme: brand\nbrand: "#0a66c2"'), undefined).theme.color.accent,
+    ).toBe("#0a66c2");
+    expect(resolveConfig(talk('brand: "#0a66c2"'), undefined).theme.name).toBe("brand");
     const error = (() => {
       try {
-        resolveSpec(talk("theme: brand"), undefined);
+        resolveConfig(talk("theme: brand"), undefined);
       } catch (caught) {
         return caught as TalkdeckError;
       }
@@ -77,14 +77,14 @@ describe("themes in the front matter", () => {
       join(dir, "acme.yaml"),
       "scheme: light\ncolor:\n  background: '#ffffff'\n  surface: '#f3f4f6'\n  text: '#111827'\n  muted: '#4b5563'\n  accent: '#1d4ed8'\n  onAccent: '#ffffff'\n",
     );
-    const resolved = resolveSpec(talk("theme: ./acme.yaml", join(dir, "talk.md")), undefined);
+    const resolved = resolveConfig(talk("theme: ./acme.yaml", join(dir, "talk.md")), undefined);
     const { theme } = resolved;
     expect(theme.name).toBe("acme");
     // The up-to-date check watches the tokens file too.
     expect(resolved.inputFiles).toEqual([join(dir, "talk.md"), join(dir, "acme.yaml")]);
     expect(marpThemeCss(theme)).toContain("#1d4ed8");
     await writeFile(join(dir, "bad.yaml"), "scheme: light\ncolor:\n  background: red\n");
-    expect(() => resolveSpec(talk("theme: ./bad.yaml", join(dir, "talk.md")), undefined)).toThrow(
+    expect(() => resolveConfig(talk("theme: ./bad.yaml", join(dir, "talk.md")), undefined)).toThrow(
       /color\.background/,
     );
   });

@@ -2,15 +2,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { misspeltKey } from "../../src/config/foreign.js";
+import { resolveConfig } from "../../src/config/resolve.js";
 import { ErrorCode } from "../../src/errors.js";
 import { readSource } from "../../src/source.js";
-import { misspeltKey } from "../../src/spec/foreign.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
 import { errorOf } from "../helpers/hardening.js";
 
 /** The settings a talk file with this front matter resolves to. */
 function resolved(frontMatter: string) {
-  return resolveSpec(readSource(`---\n${frontMatter}\n---\n# T\n`, "/talks/talk.md"), undefined);
+  return resolveConfig(readSource(`---\n${frontMatter}\n---\n# T\n`, "/talks/talk.md"), undefined);
 }
 
 /** Issue 11, item 2: keys that belong to other tools are not talkdeck's to reject. */
@@ -168,7 +168,7 @@ describe("front matter written by other tools", () => {
     const dir = mkdtempSync(join(tmpdir(), "talkdeck-cover-"));
     writeFileSync(join(dir, "cover.png"), "not checked here");
     const talkAt = (frontMatter: string) =>
-      resolveSpec(readSource(`---\n${frontMatter}\n---\n# T\n`, join(dir, "talk.md")), undefined);
+      resolveConfig(readSource(`---\n${frontMatter}\n---\n# T\n`, join(dir, "talk.md")), undefined);
     const local = talkAt("event: ' OpenAI  DevDay 2024 '\ncover: cover.png");
     expect(local.meta.event).toBe("OpenAI DevDay 2024");
     expect(local.cover).toBe(join(dir, "cover.png"));
@@ -199,7 +199,7 @@ describe("front matter written by other tools", () => {
   it("names a spec file's ignored keys with the file", () => {
     const talk = readSource("---\ntheme: paper\n---\n# T\n", "/t/talk.md");
     const spec = readSource("---\nsource: ./talk.md\nlayout: post\n---\n", "/t/spec.md");
-    expect(resolveSpec(talk, spec).notes).toEqual([
+    expect(resolveConfig(talk, spec).notes).toEqual([
       "/t/spec.md: front matter: ignored keys that talkdeck does not use: layout",
     ]);
   });

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve.js";
 import { ErrorCode, TalkdeckError } from "../../src/errors.js";
 import { select } from "../../src/select.js";
 import { readSource } from "../../src/source.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
 import { parseTalk } from "../../src/talk/parse.js";
 import { fixture } from "../helpers/fixtures.js";
 import { samplePath } from "../helpers/paths.js";
@@ -14,7 +14,7 @@ const sample = fixture(samplePath);
 function build(frontMatter: string, cli = {}) {
   const source = readSource(`---\n${frontMatter}\n---\n${sample}`, "talk.md");
   const talk = parseTalk(source.body, source.file);
-  return { talk, selection: select(talk, resolveSpec(source, undefined, cli)) };
+  return { talk, selection: select(talk, resolveConfig(source, undefined, cli)) };
 }
 
 function errorOf(run: () => unknown): TalkdeckError {
@@ -121,10 +121,10 @@ describe("front matter", () => {
       `---\ntheme: paper\noutput: built\n---\n${sample}`,
       "/talks/devday/talk.md",
     );
-    expect(resolveSpec(source, undefined, {}).outputDir).toBe(
+    expect(resolveConfig(source, undefined, {}).outputDir).toBe(
       resolve("/talks/devday/built/devday"),
     );
-    const flagged = resolveSpec(source, undefined, { theme: "midnight", output: "elsewhere" });
+    const flagged = resolveConfig(source, undefined, { theme: "midnight", output: "elsewhere" });
     expect(flagged.theme.name).toBe("midnight");
     expect(flagged.outputDir).toBe(resolve("elsewhere", "devday"));
   });
@@ -135,7 +135,7 @@ describe("front matter", () => {
       "---\nsource: ./talk.md\ntheme: midnight\ncards:\n  handle: '@me'\n---\n",
       "/t/spec.md",
     );
-    const resolved = resolveSpec(talk, spec);
+    const resolved = resolveConfig(talk, spec);
     expect(resolved.theme.name).toBe("paper");
     expect(resolved.cards.handle).toBe("@me");
     expect(resolved.locate(["cards", "handle"])).toMatchObject({ file: "/t/spec.md", line: 5 });
@@ -147,7 +147,7 @@ describe("front matter", () => {
       "/t/spec.md",
     );
     const talk = readSource(`---\ntheme: paper\n---\n${sample}`, "/t/talk.md");
-    expect(resolveSpec(talk, spec).inputFiles).toEqual([
+    expect(resolveConfig(talk, spec).inputFiles).toEqual([
       "/t/talk.md",
       "/t/spec.md",
       "/t/art/logo.png",

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { SCHEMA_FILE, schemaText } from "../../src/config/json-schema.js";
 import { readSource } from "../../src/source.js";
-import { SCHEMA_FILE, schemaText } from "../../src/spec/json-schema.js";
 import { fixtureSource } from "../helpers/fixtures.js";
 import { examplePath } from "../helpers/paths.js";
 

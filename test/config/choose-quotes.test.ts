@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve.js";
 import { ErrorCode } from "../../src/errors.js";
 import { select } from "../../src/select.js";
 import { readSource } from "../../src/source.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
 import type { Quote, Talk } from "../../src/talk/model.js";
 import { quoteHash } from "../../src/talk/quotes.js";
 import { errorOf } from "../helpers/hardening.js";
@@ -59,7 +59,7 @@ function talk(): Talk {
 /** The selection a talk file with this front matter (from line 2) makes of the talk above. */
 function choose(frontMatter: string) {
   const source = readSource(`---\n${frontMatter}\n---\n`, "talk.md");
-  return select(talk(), resolveSpec(source, undefined));
+  return select(talk(), resolveConfig(source, undefined));
 }
 
 /** Issue 11, item 5: choose what the ranker missed. */
@@ -111,7 +111,7 @@ describe("choosing quotes by hand", () => {
     const text = "Knowing when to quit is the most underrated skill in business.";
     const hash = quoteHash(text);
     const clash: Quote = { ...(base.quotes[0] as Quote), id: `q-${hash.slice(0, 4)}` };
-    const spec = resolveSpec(
+    const spec = resolveConfig(
       readSource(`---\ndeck:\n  quotes: [{ text: "${text}", by: Jane }]\n---\n`, "talk.md"),
       undefined,
     );

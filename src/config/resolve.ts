@@ -3,8 +3,8 @@ import type { Source } from "../source.js";
 import type { TalkHints } from "../talk/model.js";
 import { checkImageFile, localCover, logoInFileFolder, outputInFileFolder } from "./file-paths.js";
 import { type Borrowed, ignoredKeysNote, peopleOf, webUrl } from "./foreign.js";
-import type { QuoteSelection, ResolvedSpec } from "./model.js";
-import type { QuoteSelectorInput, SpecInput } from "./schema.js";
+import type { QuoteSelection, ResolvedConfig } from "./model.js";
+import type { ConfigInput, QuoteSelectorInput } from "./schema.js";
 import { toCardSize } from "./sizes.js";
 import { talkName } from "./talk-name.js";
 import { themeSetting } from "./theme-setting.js";
@@ -26,7 +26,7 @@ function toQuoteSelection(
 }
 
 /** talkdeck's `speakers:` as hints: full names with the short names the text may use. */
-function ownSpeakers(speakers: SpecInput["speakers"]): NonNullable<TalkHints["speakers"]> {
+function ownSpeakers(speakers: ConfigInput["speakers"]): NonNullable<TalkHints["speakers"]> {
   if (speakers === undefined) return [];
   if (Array.isArray(speakers)) {
     return speakers.map((entry) =>
@@ -46,7 +46,7 @@ function ownSpeakers(speakers: SpecInput["speakers"]): NonNullable<TalkHints["sp
  * the guests, speakers and hosts other tools name (each person once), the
  * description and the title.
  */
-function talkHints(spec: SpecInput, borrowed: Borrowed): TalkHints {
+function talkHints(spec: ConfigInput, borrowed: Borrowed): TalkHints {
   const hints: TalkHints = {};
   if (borrowed.description !== undefined) hints.description = borrowed.description;
   if (spec.title !== undefined) hints.title = spec.title;
@@ -75,8 +75,8 @@ function mergeBorrowed(under: Borrowed | undefined, over: Borrowed): Borrowed {
 }
 
 /** Title, byline, date and links: talkdeck's keys, else what other tools' keys say. */
-function resolveMeta(merged: SpecInput, borrowed: Borrowed): ResolvedSpec["meta"] {
-  const meta: ResolvedSpec["meta"] = {};
+function resolveMeta(merged: ConfigInput, borrowed: Borrowed): ResolvedConfig["meta"] {
+  const meta: ResolvedConfig["meta"] = {};
   for (const key of ["title", "subtitle", "date", "place"] as const) {
     const value = merged[key];
     if (value !== undefined) meta[key] = value;
@@ -111,7 +111,7 @@ interface ReadFiles {
 }
 
 /** talkdeck's keys of both files, the talk's over the spec file's, `deck:` and `cards:` key by key. */
-function mergeSpecs(fromSpec: SpecInput, fromTalk: SpecInput): SpecInput {
+function mergeConfigs(fromSpec: ConfigInput, fromTalk: ConfigInput): ConfigInput {
   return {
     ...fromSpec,
     ...fromTalk,
@@ -121,7 +121,7 @@ function mergeSpecs(fromSpec: SpecInput, fromTalk: SpecInput): SpecInput {
 }
 
 /** Where a key was written: in the talk if it is there, else in the spec file. */
-function locatorOf(talk: Source, specFile: Source | undefined): ResolvedSpec["locate"] {
+function locatorOf(talk: Source, specFile: Source | undefined): ResolvedConfig["locate"] {
   return (path) => {
     const inTalk = talk.locate(path);
     return inTalk.line !== undefined || specFile === undefined ? inTalk : specFile.locate(path);
@@ -158,9 +158,9 @@ function outputOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefin
 /** The output root: `-o` as given, else a file's `output:` inside that file's folder, else `out`. */
 function outputRootOf(
   files: ReadFiles,
-  merged: SpecInput,
+  merged: ConfigInput,
   cli: CliOverrides,
-  locate: ResolvedSpec["locate"],
+  locate: ResolvedConfig["locate"],
 ): string {
   if (cli.output !== undefined) return resolvePath(cli.output);
   const origin = outputOrigin(files);
@@ -179,8 +179,8 @@ function logoOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefined
 /** The logo's path, once it is known to be inside its file's folder and not a FIFO, a device or too big. */
 function logoPath(
   files: ReadFiles,
-  merged: SpecInput,
-  locate: ResolvedSpec["locate"],
+  merged: ConfigInput,
+  locate: ResolvedConfig["locate"],
 ): string | undefined {
   const value = merged.cards?.logo;
   const origin = logoOrigin(files);
@@ -204,7 +204,7 @@ function coverPath(
 }
 
 /** The deck's settings, each the files' or its default. */
-function deckSettings(merged: SpecInput): ResolvedSpec["deck"] {
+function deckSettings(merged: ConfigInput): ResolvedConfig["deck"] {
   return {
     points: merged.deck?.points ?? "all",
     quotes: toQuoteSelection(merged.deck?.quotes, "deck.quotes", {
@@ -217,7 +217,7 @@ function deckSettings(merged: SpecInput): ResolvedSpec["deck"] {
 }
 
 /** The cards' settings, each the files' or its default. */
-function cardSettings(merged: SpecInput, logo: string | undefined): ResolvedSpec["cards"] {
+function cardSettings(merged: ConfigInput, logo: string | undefined): ResolvedConfig["cards"] {
   return {
     quotes: toQuoteSelection(merged.cards?.quotes, "cards.quotes", { kind: "deck" }),
     sizes: (merged.cards?.sizes ?? ["square"]).map(toCardSize),
@@ -248,17 +248,17 @@ function inputFilesOf(
  * Merges defaults < spec file < the talk's front matter < CLI flags. Relative
  * paths resolve against the file that wrote them.
  */
-export function resolveSpec(
+export function resolveConfig(
   talk: Source,
   specFile: Source | undefined,
   cli: CliOverrides = {},
-): ResolvedSpec {
+): ResolvedConfig {
   const specRead = specFile === undefined ? undefined : validate(specFile);
   const talkRead = validate(talk);
   const files: ReadFiles = { talk, specFile, talkRead, specRead };
   const borrowed = mergeBorrowed(specRead?.borrowed, talkRead.borrowed);
   const notes = ignoredKeysNotes(files);
-  const merged = mergeSpecs(specRead?.spec ?? {}, talkRead.spec);
+  const merged = mergeConfigs(specRead?.spec ?? {}, talkRead.spec);
   const locate = locatorOf(talk, specFile);
   const { theme, themeFile } = themeSetting(cli.theme, merged, themeOrigin(files, cli), locate);
   const outputRoot = outputRootOf(files, merged, cli, locate);

@@ -62,7 +62,7 @@ const cardSizeList = z
     });
   });
 
-export const deckSpecSchema = z
+export const deckConfigSchema = z
   .object({
     points: z.union([z.literal("all"), z.literal("none"), z.array(z.number().int().min(1)).min(1)]),
     quotes: quoteSelector,
@@ -72,7 +72,7 @@ export const deckSpecSchema = z
   .partial()
   .strict();
 
-export const cardsSpecSchema = z
+export const cardsConfigSchema = z
   .object({
     quotes: quoteSelector,
     sizes: cardSizeList,
@@ -119,7 +119,7 @@ export const peopleSchema = z.union([
 
 /**
  * talkdeck's own keys, strictly checked. A file may carry other tools' keys
- * beside them: spec/foreign.ts sorts those out before this schema sees the data.
+ * beside them: config/foreign.ts sorts those out before this schema sees the data.
  */
 export const specInputSchema = z
   .object({
@@ -134,23 +134,23 @@ export const specInputSchema = z
     lang: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as zh, en or zh-Hans"),
-    deck: deckSpecSchema,
-    cards: cardsSpecSchema,
+    deck: deckConfigSchema,
+    cards: cardsConfigSchema,
     output: z.string().min(1),
     speakers: speakersSchema,
   })
   .partial()
   .strict();
 
-export type SpecInput = z.infer<typeof specInputSchema>;
+export type ConfigInput = z.infer<typeof specInputSchema>;
 export type QuoteSelectorInput = z.infer<typeof quoteSelector>;
 export type PeopleInput = z.infer<typeof peopleSchema>;
 
 /** Keys allowed at each level (`[]`: in a list's entries), for "did you mean" suggestions. */
 export const knownKeys: Readonly<Record<string, readonly string[]>> = {
   "": Object.keys(specInputSchema.shape),
-  deck: Object.keys(deckSpecSchema.shape),
-  cards: Object.keys(cardsSpecSchema.shape),
+  deck: Object.keys(deckConfigSchema.shape),
+  cards: Object.keys(cardsConfigSchema.shape),
   "deck.quotes": ["auto"],
   "cards.quotes": ["auto"],
   "deck.quotes[]": Object.keys(paraphraseSchema.shape),

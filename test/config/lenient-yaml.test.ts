@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../../src/config/resolve.js";
 import { ErrorCode } from "../../src/errors.js";
 import { readSource } from "../../src/source.js";
-import { resolveSpec } from "../../src/spec/resolve.js";
 import { errorOf } from "../helpers/hardening.js";
 
 /** A double-quoted value running on at column 0: js-yaml (gray-matter, Hugo, Jekyll) reads it, `yaml` does not. */
@@ -56,7 +56,7 @@ describe("front matter only js-yaml reads", () => {
     // An item of a flow list is on its key's line; a key not written is on none.
     expect(source.locate(["cards", "sizes", 1])).toMatchObject({ line: 12 });
     expect(source.locate(["deck", "formats"])).toEqual({ file: "talk.md", key: "deck.formats" });
-    const error = errorOf(() => resolveSpec(source, undefined));
+    const error = errorOf(() => resolveConfig(source, undefined));
     expect(error.location).toMatchObject({ line: 10, key: "deck.quotes[1].by" });
   });
 

@@ -19,7 +19,7 @@ export interface CardSize {
 }
 
 /** The spec after defaults, spec file, front matter and CLI flags are merged, in that order. */
-export interface ResolvedSpec {
+export interface ResolvedConfig {
   /** The talk file the spec applies to. */
   talkFile: string;
   theme: ThemeTokens;

@@ -50,7 +50,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   cover: "A local image for the title slide, inside this file's folder.",
 };
 
-/** Keys talkdeck reads leniently because other tools write them too (spec/foreign.ts). */
+/** Keys talkdeck reads leniently because other tools write them too (config/foreign.ts). */
 const LENIENT_KEYS: Readonly<Record<string, JsonSchema>> = {
   event: { type: "string", minLength: 1, maxLength: 80 },
   cover: {

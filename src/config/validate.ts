@@ -4,7 +4,7 @@ import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
 import type { Source } from "../source.js";
 import { builtInThemes } from "../theme/tokens.js";
 import { type Borrowed, OWN_KEYS, sortKeys } from "./foreign.js";
-import { knownKeys, type SpecInput, specInputSchema } from "./schema.js";
+import { type ConfigInput, knownKeys, specInputSchema } from "./schema.js";
 
 /** What each key expects, in the user's terms. */
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -29,7 +29,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
 
 /** A file's front matter: talkdeck's keys validated, other tools' keys read or set aside. */
 export interface ReadSpec {
-  spec: SpecInput;
+  spec: ConfigInput;
   borrowed: Borrowed;
   ignored: string[];
 }
@@ -44,7 +44,7 @@ export function validate(source: Source): ReadSpec {
   }
   const result = specInputSchema.safeParse(own);
   if (result.success) return { spec: result.data, borrowed, ignored };
-  throw toSpecError(source, result.error);
+  throw toConfigError(source, result.error);
 }
 
 type Path = (string | number)[];
@@ -86,7 +86,7 @@ function locateNearest(source: Source, path: Path): ErrorLocation {
   return where;
 }
 
-function toSpecError(source: Source, error: z.ZodError): TalkdeckError {
+function toConfigError(source: Source, error: z.ZodError): TalkdeckError {
   const first = error.issues[0];
   const { issue, path } =
     first === undefined ? { issue: undefined, path: [] } : deepestIssue(first, []);

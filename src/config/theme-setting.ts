@@ -8,8 +8,8 @@ import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
 import { brandTheme } from "../theme/brand.js";
 import { builtInThemes, defaultThemeName, type ThemeTokens } from "../theme/tokens.js";
 import { isThemePath, readThemeFile } from "../theme/user-theme.js";
-import type { ResolvedSpec } from "./model.js";
-import type { SpecInput } from "./schema.js";
+import type { ResolvedConfig } from "./model.js";
+import type { ConfigInput } from "./schema.js";
 
 /** The absolute path of the user's tokens file, when the theme names one, resolved against the file that named it. */
 function themeFilePath(name: string | undefined, origin: string | undefined): string | undefined {
@@ -51,9 +51,9 @@ function resolveTheme(
  */
 export function themeSetting(
   cliTheme: string | undefined,
-  merged: Pick<SpecInput, "theme" | "brand">,
+  merged: Pick<ConfigInput, "theme" | "brand">,
   origin: string | undefined,
-  locate: ResolvedSpec["locate"],
+  locate: ResolvedConfig["locate"],
 ): { theme: ThemeTokens; themeFile: string | undefined } {
   const themeName = cliTheme ?? merged.theme;
   const themeFile = themeFilePath(themeName, origin);
