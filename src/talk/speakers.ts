@@ -61,10 +61,14 @@ export function findBio(
   return undefined;
 }
 
-const TITLE_WORDS_ZH =
+/** Job titles a Chinese bio names (not the words of a talk's title: title-names.ts). */
+const JOB_TITLE_WORDS_ZH =
   "首席[\\p{Script=Han}]{1,4}官|CEO|CTO|CPO|COO|总裁|创始人|联合创始人|负责人|主席|总监|合伙人|教授|研究员|科学家|工程师|经理|主编|主持人";
 /** `是OpenAI的首席执行官` / `现任OpenAI首席产品官`: the first job title a Chinese bio states. */
-const TITLE_ZH = new RegExp(`(?:现任|担任|是|为)([^，。；、\\s]{0,24}?(?:${TITLE_WORDS_ZH}))`, "u");
+const TITLE_ZH = new RegExp(
+  `(?:现任|担任|是|为)([^，。；、\\s]{0,24}?(?:${JOB_TITLE_WORDS_ZH}))`,
+  "u",
+);
 /** `is the CEO of Acme`, `is a professor at Stanford`: the first title an English bio states. */
 const TITLE_EN =
   /\b(?:is|was|serves as)\s+(?:the\s+|an?\s+)?((?:[\w-]+\s+){0,3}?(?:CEO|CTO|CPO|COO|founder|co-founder|president|chair|director|head|professor|partner|researcher|scientist|engineer|editor|host)\b(?:\s+(?:of|at)\s+[^.,;]{2,40})?)/i;

@@ -1,14 +1,14 @@
 import { LATIN_NAME, nameKey, type People } from "./names.js";
 
 /** Capitalised words that make a title, not a name: `Fireside Chat`, `The Data Show`. */
-const TITLE_WORDS =
+const TALK_TITLE_WORDS =
   /^(the|a|an|fireside|chat|keynote|interview|episode|podcast|talk|panel|notes?|show|conference|summit|session|why|how|what|live|special|part|building|future|state|day|talking|with|conversation|in|on|of|and|about|ask|me|anything)$/i;
 
-const isTitleWord = (name: string) =>
+const isTalkTitleWord = (name: string) =>
   name
     .trim()
     .split(/\s+/)
-    .some((word) => TITLE_WORDS.test(word));
+    .some((word) => TALK_TITLE_WORDS.test(word));
 
 /** Words that introduce the guest in a Chinese title: `对话周鸿祎：`, `专访…`. */
 const ZH_CUE = /^(?:对话|对谈|专访|独家专访|独家对话|深度对话|采访|访谈)\s*/u;
@@ -27,7 +27,7 @@ export function speakerFromTitle(title: string, people?: People): string | undef
       trimmed,
     )?.[1],
     /\b(?:by|with)\s+((?:[A-Z][\p{Script=Latin}'’.-]+\s?){2,3})$/u.exec(trimmed)?.[1],
-  ].find((name) => name !== undefined && !isTitleWord(name));
+  ].find((name) => name !== undefined && !isTalkTitleWord(name));
   if (english !== undefined) return english.trim();
   if (/^[\p{Script=Han}]{1,6}·[\p{Script=Han}]{1,8}$/u.test(trimmed)) return trimmed;
   const undotted = trimmed.replace(/[·•・\s]/gu, "");
@@ -63,7 +63,7 @@ export function guestInTitle(title: string): string | undefined {
     /[|｜]\s*([A-Z][\p{Script=Latin}'’.-]+(?:\s+[A-Z][\p{Script=Latin}'’.-]+){1,2})\s*[(（]/u.exec(
       title,
     )?.[1];
-  return en !== undefined && !isTitleWord(en) ? en : undefined;
+  return en !== undefined && !isTalkTitleWord(en) ? en : undefined;
 }
 
 /** Whether the title names someone by any form of their name (`Posen` in `Talking With Adam Posen`). */
