@@ -1,4 +1,5 @@
 import type { EmojiSet } from "../cards/emoji.js";
+import { cssDigest } from "../fonts/css-bytes.js";
 import { type BuildCache, contentHash } from "../output/cache.js";
 import type { OutputFile } from "../output/write.js";
 import type { Selection } from "../select.js";
@@ -44,14 +45,6 @@ function madeBy(format: DeckFormat): (name: string) => boolean {
     : (name) => name === `deck.${format}`;
 }
 
-/** The last font CSS's digest: the same megabytes are hashed once, not once a build. */
-let lastFonts: { css: string; digest: string } | undefined;
-
-function fontDigest(css: string): string {
-  if (lastFonts?.css !== css) lastFonts = { css, digest: contentHash(css) };
-  return lastFonts.digest;
-}
-
 /**
  * Runs marp-cli only for the exports whose inputs changed since the previous
  * build in this folder (a browser export takes seconds); the rest are read back.
@@ -67,7 +60,7 @@ async function exportOrReuse(
   const inputs = [
     version,
     markdown,
-    fontDigest(fontCss),
+    cssDigest(fontCss),
     ...assets.flatMap((asset) => [asset.name, asset.data]),
   ];
   const hashes = new Map(formats.map((format) => [format, contentHash(format, ...inputs)]));

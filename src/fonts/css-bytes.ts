@@ -1,4 +1,5 @@
 import { recentByKey } from "../once.js";
+import { contentHash } from "../output/cache.js";
 
 const encoded = new Map<string, Buffer>();
 
@@ -9,4 +10,11 @@ const encoded = new Map<string, Buffer>();
  */
 export function cssBytes(css: string): Buffer {
   return recentByKey(encoded, css, 4, () => Buffer.from(css));
+}
+
+const digests = new Map<string, string>();
+
+/** Font CSS's content hash, kept for the last few: the deck's export cache keys on it every build. */
+export function cssDigest(css: string): string {
+  return recentByKey(digests, css, 4, () => contentHash(css));
 }
