@@ -50,6 +50,15 @@ async function staleLock(path: string): Promise<number | undefined> {
   if (!info.isFile()) throw lockRefused(path, "not an ordinary file");
   const age = Date.now() - info.mtimeMs;
   if (age > STALE_AFTER_MS) return info.ino;
+  return (await writerGone(path, age)) ? info.ino : undefined;
+}
+
+/**
+ * Whether the build that wrote the lock (or lock draft) at `path`, `ageMs`
+ * old, is gone: its process on this machine is not running, or the file
+ * cannot be read and is older than a few seconds (it is never written empty).
+ */
+async function writerGone(path: string, ageMs: number): Promise<boolean> {
   const bytes = await readOutputFile(path, 4096);
   let owner: Partial<LockOwner> | undefined;
   try {
@@ -57,10 +66,10 @@ async function staleLock(path: string): Promise<number | undefined> {
   } catch {
     owner = undefined;
   }
-  if (typeof owner?.pid !== "number") return age > UNREADABLE_GRACE_MS ? info.ino : undefined;
+  if (typeof owner?.pid !== "number") return ageMs > UNREADABLE_GRACE_MS;
   // On another machine (a shared folder) only the age can tell.
-  if (owner.host !== hostname()) return undefined;
-  return processIsAlive(owner.pid) ? undefined : info.ino;
+  if (owner.host !== hostname()) return false;
+  return !processIsAlive(owner.pid);
 }
 
 /**
@@ -108,17 +117,8 @@ async function sweepDeadDrafts(path: string): Promise<void> {
     const draft = join(dirname(path), name);
     const info = await lstat(draft).catch(() => undefined);
     if (info === undefined || !info.isFile()) continue;
-    let owner: Partial<LockOwner> | undefined;
-    try {
-      owner = JSON.parse((await readOutputFile(draft, 4096))?.toString("utf8") ?? "");
-    } catch {
-      owner = undefined;
-    }
-    const dead =
-      typeof owner?.pid === "number"
-        ? owner.host === hostname() && !processIsAlive(owner.pid)
-        : Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS;
-    if (dead) await rm(draft, { force: true });
+    const gone = await writerGone(draft, Date.now() - info.mtimeMs).catch(() => false);
+    if (gone) await rm(draft, { force: true });
   }
 }
 
