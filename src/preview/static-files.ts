@@ -5,8 +5,8 @@
  * `.`, `..` or hidden, and the file's real path (symlinks followed) must
  * still be inside the folder's real path.
  */
-import type { Stats } from "node:fs";
-import { type FileHandle, open, realpath, stat } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { type FileHandle, open, realpath } from "node:fs/promises";
 import { extname, join, sep } from "node:path";
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -44,20 +44,14 @@ function segmentsOf(encoded: string): string[] | undefined {
   return segments;
 }
 
-/**
- * The file a `/out/…` path names (`encoded` is what follows `/out/`, query
- * removed), when it is an ordinary file inside `root`; otherwise undefined.
- */
-export async function outputFile(root: string, encoded: string): Promise<string | undefined> {
-  const segments = segmentsOf(encoded);
-  if (segments === undefined) return undefined;
+/** The real path `segments` name inside `root`, when they resolve there; otherwise undefined. */
+async function outputPath(root: string, segments: readonly string[]): Promise<string | undefined> {
   try {
     const inside = await realpath(root);
     const real = await realpath(join(inside, ...segments));
-    if (!real.startsWith(inside + sep)) return undefined;
-    return (await stat(real)).isFile() ? real : undefined;
+    return real.startsWith(inside + sep) ? real : undefined;
   } catch {
-    // Not there (or the folder is being swapped): a 404, and the page asks again after the build.
+    // Not there (or the folder is being swapped).
     return undefined;
   }
 }
@@ -77,10 +71,15 @@ export interface OpenedOutput {
  * file whatever the next swap does, so it is served whole.
  */
 export async function openOutput(root: string, encoded: string): Promise<OpenedOutput | undefined> {
+  const segments = segmentsOf(encoded);
+  if (segments === undefined) return undefined;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const path = await outputFile(root, encoded);
-    if (path === undefined && segmentsOf(encoded) === undefined) return undefined;
-    const handle = path === undefined ? undefined : await open(path, "r").catch(() => undefined);
+    const path = await outputPath(root, segments);
+    // Non-blocking: a FIFO the user left in the folder must not hang the server; fstat refuses it.
+    const handle =
+      path === undefined
+        ? undefined
+        : await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
     if (path !== undefined && handle !== undefined) {
       const info = await handle.stat();
       if (info.isFile()) return { path, handle, info };
