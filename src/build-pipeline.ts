@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { relative } from "node:path";
 import { closest } from "fastest-levenshtein";
+import type { BuildContext } from "./build-context.js";
 import type { BuildOptions, BuildResult } from "./build-options.js";
 import { type BuiltCards, drawCards, planCards } from "./cards/build-cards.js";
 import { EmojiSet } from "./cards/emoji.js";
@@ -33,17 +34,17 @@ import { loadTemplates, type TemplateRegistry } from "./templates.js";
 import { version } from "./version.js";
 
 /** The card layout must name a template: `cards/<layout>.html.hbs`, ours or the user's. */
-function checkCardLayout(templates: TemplateRegistry, spec: ResolvedConfig): void {
-  if (templates.has(`cards/${spec.cards.layout}.html.hbs`)) return;
+function checkCardLayout(templates: TemplateRegistry, config: ResolvedConfig): void {
+  if (templates.has(`cards/${config.cards.layout}.html.hbs`)) return;
   const layouts = [...templates.keys()]
     .filter((name) => name.startsWith("cards/"))
     .map((name) => name.slice("cards/".length, -".html.hbs".length));
   throw new TalkdeckError(
     ErrorCode.UnknownTemplate,
-    `unknown card layout \`${spec.cards.layout}\``,
+    `unknown card layout \`${config.cards.layout}\``,
     {
-      location: spec.locate(["cards", "layout"]),
-      hint: `did you mean \`${closest(spec.cards.layout, layouts)}\`? Layouts: ${layouts.join(", ")}`,
+      location: config.locate(["cards", "layout"]),
+      hint: `did you mean \`${closest(config.cards.layout, layouts)}\`? Layouts: ${layouts.join(", ")}`,
     },
   );
 }
@@ -59,7 +60,6 @@ export interface PipelineRun {
 
 interface RenderInputs {
   selection: Selection;
-  spec: ResolvedConfig;
   templates: TemplateRegistry;
   talkSource: Source;
   specSource: Source | undefined;
@@ -118,40 +118,38 @@ interface Built {
 /** Renders the deck, the cards and the carousel into the new output folder, and swaps it in. */
 async function renderInto(
   folder: OutputFolder,
-  { selection, spec, templates, talkSource, specSource, options }: RenderInputs,
+  { selection, templates, talkSource, specSource, options }: RenderInputs,
 ): Promise<Built> {
   const cache = new BuildCache(folder.dir, folder.previous);
-  const emoji = await EmojiSet.load();
+  const context: BuildContext = { selection, templates, emoji: await EmojiSet.load(), cache };
   // The cards are planned and sent to the workers first: they are drawn while this thread makes the deck.
   // Drawn cards go straight into the new folder.
-  const plan = await planCards(selection, spec, templates, cache, options.shard);
-  const drawing = drawCards(plan, templates, emoji, cache, folder, {
+  const plan = await planCards(context, options.shard);
+  const drawing = drawCards(plan, context, folder, {
     jobs: options.jobs ?? availableParallelism(),
     ...(options.cardPool === undefined ? {} : { pool: options.cardPool }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
-  const making = buildDeck(selection, templates, emoji, {
+  const making = buildDeck(context, {
     required: options.formats ?? [],
-    wanted: spec.deck.formats,
     allowRemote: options.allowRemote ?? false,
     userSlides: specSource?.body,
     browser: options.browser,
-    cache,
   });
   // Both are let finish before a failure is thrown: nothing may still write into a discarded folder.
   const [deck, cards] = await bothOrThrow(making, drawing);
   // Every shard draws the whole carousel: it is a dozen images, and a shard that
   // finds another's unchanged in the folder reuses them.
-  const carousel = await buildCarousel(selection, spec, templates, emoji, cache);
+  const carousel = await buildCarousel(context);
   const base = {
     generator: GENERATOR,
     version,
     talk: {
-      file: relative(spec.outputDir, talkSource.file),
+      file: relative(selection.config.outputDir, talkSource.file),
       title: selection.meta.title,
       lang: selection.meta.lang,
     },
-    theme: selection.theme.name,
+    theme: selection.config.theme.name,
     deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
     hashes: cache.hashes,
   } satisfies Omit<Manifest, "cards" | "carousel" | "files" | "digests">;
@@ -164,22 +162,21 @@ async function renderInto(
 /** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
 export async function runPipeline(file: string, options: BuildOptions): Promise<PipelineRun> {
   const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
-  const spec = resolveConfig(talkSource, specSource, options);
+  const config = resolveConfig(talkSource, specSource, options);
   // Hashed as read, before the slow part: an edit made while building is a change next time.
-  const inputs = await hashInputs(spec.inputFiles);
-  const talk = parseTalk(talkSource.body, talkSource.file, spec.hints);
-  const selection = select(talk, spec);
-  options.onRead?.({ source: talkSource, specSource, resolved: spec, talk, selection });
+  const inputs = await hashInputs(config.inputFiles);
+  const talk = parseTalk(talkSource.body, talkSource.file, config.hints);
+  const selection = select(talk, config);
+  options.onRead?.({ source: talkSource, specSource, resolved: config, talk, selection });
   const templates = await loadTemplates(options.templatesDir);
-  checkCardLayout(templates, spec);
+  checkCardLayout(templates, config);
   const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];
   // Fail before the slow part: refuse a folder of the user's own files now, not after rendering.
-  const folder = await OutputFolder.open(spec.outputDir, protectedFiles);
+  const folder = await OutputFolder.open(config.outputDir, protectedFiles);
   let built: Built;
   try {
     built = await renderInto(folder, {
       selection,
-      spec,
       templates,
       talkSource,
       specSource,
@@ -193,7 +190,7 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
   const written = new Set(outputNames);
   return {
     result: {
-      outputDir: spec.outputDir,
+      outputDir: config.outputDir,
       slides: deck.slides,
       // A shard counts the cards now in the folder, not those another shard has yet to draw.
       cards: cards.entries.filter((entry) => written.has(entry.file)).length,

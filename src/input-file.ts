@@ -186,7 +186,7 @@ function withCheckedFileSync<T>(
   }
 }
 
-/** `readInputFile` for callers that cannot wait (the theme, read while resolving the spec). */
+/** `readInputFile` for callers that cannot wait (the theme, read while resolving the settings). */
 export function readInputFileSync(path: string, rules: InputFileRules): Buffer {
   return withCheckedFileSync(path, rules, (fd, info) => {
     let buffer = nextBuffer(undefined, info.size, rules.maxBytes);

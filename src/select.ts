@@ -7,9 +7,12 @@ import type { Point, Quote, Talk, TalkMeta } from "./talk/model.js";
 import { quoteHash } from "./talk/quotes.js";
 import { splitSentences } from "./talk/sentences.js";
 import { normalizeForMatch, readingLength } from "./talk/text.js";
-import type { ThemeTokens } from "./theme/tokens.js";
 
-/** What goes into the outputs: the talk's chosen parts and how they look. */
+/**
+ * What goes into the outputs: the parts of the talk the build chose, and the
+ * settings they are shown with. Choices are made here; settings are only
+ * carried, in `config`, whose `locate` says where each was written.
+ */
 export interface Selection {
   talk: Talk;
   meta: TalkMeta;
@@ -22,21 +25,17 @@ export interface Selection {
    * it was chosen automatically.
    */
   cardOrigins: ReadonlyMap<string, ErrorLocation>;
-  theme: ThemeTokens;
-  sizes: CardSize[];
-  handle: string | undefined;
-  /** Absolute path of the user's local cover image for the title slide (`cover:`). */
-  cover: string | undefined;
-  speakerNotes: boolean;
+  /** The settings (theme, sizes, handle, cover, layout, …), from defaults, spec file, front matter and flags. */
+  config: ResolvedConfig;
   /** Ids of the quotes the front matter wrote out (`{ text, by }`) because the write-up only paraphrases them. */
   paraphrased: ReadonlySet<string>;
   /** Things the user should know, printed on stderr. */
   notes: string[];
 }
 
-/** What choosing quotes by hand needs besides the talk: the spec, notes to add to, quotes made on the way. */
+/** What choosing quotes by hand needs besides the talk: the settings, notes to add to, quotes made on the way. */
 interface PickContext {
-  spec: ResolvedConfig;
+  config: ResolvedConfig;
   notes: string[];
   /** Quotes made from the front matter or from the talk's sentences, by normalised text: one quote (and id) per text. */
   made: Map<string, Quote>;
@@ -66,8 +65,8 @@ interface Picked {
  * title, event, date… over what the text says, except the text's own source
  * link, which wins over a clipper's `url:`.
  */
-export function metaOf(talk: Talk, spec: ResolvedConfig): TalkMeta {
-  const meta: TalkMeta = { ...talk.meta, ...spec.meta, lang: spec.lang ?? talk.meta.lang };
+export function metaOf(talk: Talk, config: ResolvedConfig): TalkMeta {
+  const meta: TalkMeta = { ...talk.meta, ...config.meta, lang: config.lang ?? talk.meta.lang };
   if (talk.meta.sourceUrl !== undefined) meta.sourceUrl = talk.meta.sourceUrl;
   return meta;
 }
@@ -135,7 +134,7 @@ function paraphrase(
   const speaker = talk.speakers.find((candidate) =>
     [candidate.name, ...candidate.aliases].some((name) => normalizeForMatch(name) === by),
   );
-  const where = context.spec.locate(path);
+  const where = context.config.locate(path);
   if (speaker === undefined) {
     const names = talk.speakers.map((candidate) => candidate.name);
     context.notes.push(
@@ -203,7 +202,7 @@ function pickQuote(
   path: (string | number)[],
   context: PickContext,
 ): Quote {
-  const { spec, notes } = context;
+  const { config, notes } = context;
   if (typeof selector !== "string") return paraphrase(talk, selector, path, context);
   const { quotes } = talk;
   if (QUOTE_ID.test(selector)) {
@@ -212,7 +211,7 @@ function pickQuote(
       const sharing = quotes.filter((quote) => quote.id.startsWith(`${selector}-`));
       if (sharing.length > 0) {
         notes.push(
-          `${placeOf(spec.locate(path))}: \`${selector}\` is "${preview(found.text)}"; ${sharing.map((quote) => `\`${quote.id}\` ("${preview(quote.text)}")`).join(", ")} ${sharing.length === 1 ? "shares" : "share"} its digits`,
+          `${placeOf(config.locate(path))}: \`${selector}\` is "${preview(found.text)}"; ${sharing.map((quote) => `\`${quote.id}\` ("${preview(quote.text)}")`).join(", ")} ${sharing.length === 1 ? "shares" : "share"} its digits`,
         );
       }
       return found;
@@ -226,7 +225,7 @@ function pickQuote(
         ),
     );
     throw new TalkdeckError(ErrorCode.QuoteNotFound, `no quote has the id \`${selector}\``, {
-      location: spec.locate(path),
+      location: config.locate(path),
       hint:
         nearest === undefined
           ? "this talk has no quote candidates; pick text fragments instead"
@@ -240,7 +239,7 @@ function pickQuote(
   if (only !== undefined && second === undefined) return only;
   if (only === undefined) {
     throw new TalkdeckError(ErrorCode.QuoteNotFound, `no quote contains "${selector}"`, {
-      location: spec.locate(path),
+      location: config.locate(path),
       hint: `use a quote id or a fragment of what a speaker says (\`talkdeck quotes ${talk.file}\` lists the candidates), or write a paraphrased quote as \`{ text: "…", by: Name }\``,
     });
   }
@@ -250,7 +249,7 @@ function pickQuote(
     ErrorCode.QuoteAmbiguous,
     `"${selector}" matches ${matches.length} quotes`,
     {
-      location: spec.locate(path),
+      location: config.locate(path),
       hint: `use a longer fragment or one of the ids: ${listed.join(", ")}${more > 0 ? `, and ${more} more (\`talkdeck quotes ${talk.file}\` lists them)` : ""}`,
     },
   );
@@ -301,7 +300,7 @@ function pickQuotes(
     case "deck":
       return deck;
     case "auto":
-      return pickAuto(talk, selection.count, context.spec.cards.sizes, context.notes);
+      return pickAuto(talk, selection.count, context.config.cards.sizes, context.notes);
     case "list": {
       const key = selection.key.split(".");
       const picked = selection.selectors.map((selector, index): Picked => {
@@ -323,7 +322,7 @@ function pickQuotes(
 function checkCardsCanFit(
   picked: readonly Picked[],
   sizes: readonly CardSize[],
-  spec: ResolvedConfig,
+  config: ResolvedConfig,
 ): void {
   for (const { quote, path } of picked) {
     if (path === undefined) continue;
@@ -334,8 +333,8 @@ function checkCardsCanFit(
         ErrorCode.QuoteTooLong,
         `quote ${quote.id} (${describeLength(quote.text)}) cannot fit a ${size.name} card (${size.width}×${size.height}): even at the smallest font size, ${fit.minFont}px, its text needs more room than the whole card`,
         {
-          location: spec.locate(path),
-          hint: `choose a shorter quote (\`talkdeck quotes ${spec.talkFile}\` lists them), or leave this one out of the cards`,
+          location: config.locate(path),
+          hint: `choose a shorter quote (\`talkdeck quotes ${config.talkFile}\` lists them), or leave this one out of the cards`,
         },
       );
     }
@@ -343,17 +342,17 @@ function checkCardsCanFit(
 }
 
 /** Where each card quote came from: its selector in the front matter, or its line in the talk. */
-function cardOrigins(picked: readonly Picked[], talk: Talk, spec: ResolvedConfig) {
+function cardOrigins(picked: readonly Picked[], talk: Talk, config: ResolvedConfig) {
   return new Map(
     picked.map(({ quote, path }): [string, ErrorLocation] => [
       quote.id,
-      path === undefined ? { file: talk.file, line: quote.line } : spec.locate(path),
+      path === undefined ? { file: talk.file, line: quote.line } : config.locate(path),
     ]),
   );
 }
 
-function pickPoints(talk: Talk, spec: ResolvedConfig): Point[] {
-  const wanted = spec.deck.points;
+function pickPoints(talk: Talk, config: ResolvedConfig): Point[] {
+  const wanted = config.deck.points;
   if (wanted === "all") return talk.points;
   if (wanted === "none") return [];
   return wanted.map((n, index) => {
@@ -364,38 +363,34 @@ function pickPoints(talk: Talk, spec: ResolvedConfig): Point[] {
         ? "no summary points"
         : `points ${talk.points[0]?.n}–${talk.points.at(-1)?.n}`;
     throw new TalkdeckError(ErrorCode.PointNotFound, `there is no point ${n}`, {
-      location: spec.locate(["deck", "points", index]),
+      location: config.locate(["deck", "points", index]),
       hint: `this talk has ${range}; \`talkdeck inspect ${talk.file}\` shows them`,
     });
   });
 }
 
-/** Applies the resolved spec to the parsed talk. */
-export function select(talk: Talk, spec: ResolvedConfig): Selection {
-  const notes = [...spec.notes, ...talk.notes];
-  const points = pickPoints(talk, spec);
-  const context: PickContext = { spec, notes, made: new Map(), paraphrased: new Set() };
-  const deckPicks = pickQuotes(talk, spec.deck.quotes, [], context);
-  const cardPicks = pickQuotes(talk, spec.cards.quotes, deckPicks, context);
+/** Applies the resolved settings to the parsed talk. */
+export function select(talk: Talk, config: ResolvedConfig): Selection {
+  const notes = [...config.notes, ...talk.notes];
+  const points = pickPoints(talk, config);
+  const context: PickContext = { config, notes, made: new Map(), paraphrased: new Set() };
+  const deckPicks = pickQuotes(talk, config.deck.quotes, [], context);
+  const cardPicks = pickQuotes(talk, config.cards.quotes, deckPicks, context);
   if (talk.quotes.length === 0)
     notes.push(
       deckPicks.length + cardPicks.length === 0
         ? "no quote candidates found: no quote slides or cards"
         : "no quote candidates found: only the quotes the front matter writes out",
     );
-  checkCardsCanFit(cardPicks, spec.cards.sizes, spec);
+  checkCardsCanFit(cardPicks, config.cards.sizes, config);
   return {
     talk,
-    meta: metaOf(talk, spec),
+    meta: metaOf(talk, config),
     points,
     deckQuotes: deckPicks.map(({ quote }) => quote),
     cardQuotes: cardPicks.map(({ quote }) => quote),
-    cardOrigins: cardOrigins(cardPicks, talk, spec),
-    theme: spec.theme,
-    sizes: spec.cards.sizes,
-    handle: spec.cards.handle,
-    cover: spec.cover,
-    speakerNotes: spec.deck.speakerNotes,
+    cardOrigins: cardOrigins(cardPicks, talk, config),
+    config,
     paraphrased: context.paraphrased,
     // The deck and the cards may both pick automatically and skip the same quote.
     notes: [...new Set(notes)],

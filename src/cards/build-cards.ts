@@ -1,10 +1,8 @@
-import type { ResolvedConfig } from "../config/model.js";
-import type { BuildCache } from "../output/cache.js";
+import type { BuildContext } from "../build-context.js";
 import { contentHash } from "../output/cache.js";
 import { type CardEntry, cardFileName } from "../output/manifest.js";
 import type { Staging } from "../output/staging.js";
 import type { BuildFile } from "../output/write.js";
-import type { Selection } from "../select.js";
 import type { TemplateRegistry } from "../templates.js";
 import { version } from "../version.js";
 import { altText } from "./alt-text.js";
@@ -105,45 +103,46 @@ export interface CardPlan {
  * thread.
  */
 export async function planCards(
-  selection: Selection,
-  spec: ResolvedConfig,
-  templates: TemplateRegistry,
-  cache: BuildCache,
+  { selection, templates, cache }: BuildContext,
   /** `{ index: 1, count: 2 }`: this run draws every second card, starting with the first. */
   shard: { index: number; count: number } | undefined,
 ): Promise<CardPlan> {
+  const { config } = selection;
   const entries: CardEntry[] = [];
   const cards: PlannedCard[] = [];
-  if (selection.cardQuotes.length === 0 || selection.sizes.length === 0) return { cards, entries };
+  if (selection.cardQuotes.length === 0 || config.cards.sizes.length === 0)
+    return { cards, entries };
   const logo =
-    spec.cards.logo === undefined
+    config.cards.logo === undefined
       ? undefined
-      : await loadLogo(spec.cards.logo, spec.locate(["cards", "logo"]));
+      : await loadLogo(config.cards.logo, config.locate(["cards", "logo"]));
   let position = 0;
   for (const quote of selection.cardQuotes) {
     const speakerTitle = selection.talk.speakers.find(
       (speaker) => speaker.name === quote.speaker,
     )?.title;
-    for (const size of selection.sizes) {
+    for (const size of config.cards.sizes) {
       position += 1;
       const mine = shard === undefined || (position - 1) % shard.count === shard.index - 1;
       const request: CardRequest = {
         quote,
         speakerTitle,
         size,
-        theme: selection.theme,
+        theme: config.theme,
         talkTitle: selection.meta.title,
         event: selection.meta.event,
-        handle: selection.handle,
+        handle: config.cards.handle,
         logo,
-        layout: spec.cards.layout,
+        layout: config.cards.layout,
         lang: selection.meta.lang,
         origin: selection.cardOrigins.get(quote.id),
       };
       const name = cardFileName(quote.id, size);
       const hash = cardHash(request, templates);
       // Another shard's card: kept when that shard has already put it in the folder.
-      const [reused] = mine ? ((await cache.keep([name], hash)) ?? []) : [{ name, pending: hash }];
+      const [reused] = mine
+        ? ((await cache.keep([name], hash)) ?? [])
+        : [{ name, pending: hash }];
       if (!mine) cache.record([name], hash);
       cards.push(
         reused === undefined ? { name, hash, request } : { name, hash, request, file: reused },
@@ -167,9 +166,7 @@ export async function planCards(
 /** Draws the planned cards that changed, straight into the new folder. */
 export async function drawCards(
   plan: CardPlan,
-  templates: TemplateRegistry,
-  emoji: EmojiSet,
-  cache: BuildCache,
+  { templates, emoji, cache }: BuildContext,
   staging: Staging,
   options: CardOptions,
 ): Promise<BuiltCards> {

@@ -1,5 +1,6 @@
+import type { BuildContext } from "../build-context.js";
 import type { EmojiSet } from "../cards/emoji.js";
-import type { CardSize, ResolvedConfig } from "../config/model.js";
+import type { CardSize } from "../config/model.js";
 import { toCardSize } from "../config/sizes.js";
 import { type BuildCache, contentHash } from "../output/cache.js";
 import type { CarouselEntry, CarouselSection } from "../output/manifest.js";
@@ -101,14 +102,9 @@ async function pdfFile(
  * and their PDF, in memory; unchanged images are read back from the previous
  * build instead of drawn.
  */
-export async function buildCarousel(
-  selection: Selection,
-  spec: ResolvedConfig,
-  templates: TemplateRegistry,
-  emoji: EmojiSet,
-  cache: BuildCache,
-): Promise<BuiltCarousel> {
-  const shape = spec.cards.carousel;
+export async function buildCarousel(context: BuildContext): Promise<BuiltCarousel> {
+  const { selection, templates, emoji, cache } = context;
+  const shape = selection.config.cards.carousel;
   if (shape === undefined) return { files: [], section: undefined, rendered: 0 };
   const size = toCardSize(shape);
   const { sourceUrl } = selection.meta;
@@ -120,7 +116,7 @@ export async function buildCarousel(
       plan,
       page: { n: index + 1, total: plans.length },
       size,
-      theme: selection.theme,
+      theme: selection.config.theme,
     };
     const name = carouselFileName(index + 1, plans.length);
     const hash = imageHash(request, templates);

@@ -90,7 +90,7 @@ function cover({ selection, labels, lang, lineEms }: PlanContext): SlidePlan {
       subtitle: subtitle === undefined ? undefined : block(subtitle, lang),
       speakers,
       dateLine: dateLine.join(" · "),
-      handle: selection.handle,
+      handle: selection.config.cards.handle,
       swipe: labels.swipe,
     },
     shown: [
@@ -99,7 +99,7 @@ function cover({ selection, labels, lang, lineEms }: PlanContext): SlidePlan {
       subtitle ?? "",
       ...speakers.flatMap((speaker) => [speaker.name, speaker.title ?? ""]),
       dateLine.join(" · "),
-      selection.handle ?? "",
+      selection.config.cards.handle ?? "",
       labels.swipe,
     ],
     alt: sentence(
@@ -131,9 +131,9 @@ function point(context: PlanContext, item: Point, index: number, count: number):
       lead: block(lead, lang),
       body: body === "" ? undefined : block(body, lang),
       source: block(source, lang),
-      handle: selection.handle,
+      handle: selection.config.cards.handle,
     },
-    shown: [labels.point, numeral, lead, body, source, selection.handle ?? ""],
+    shown: [labels.point, numeral, lead, body, source, selection.config.cards.handle ?? ""],
     alt: sentence(`Key point ${index + 1} of ${count}: ${lead}`, body),
     what: `point ${item.n}`,
   };
@@ -151,9 +151,16 @@ function quote(context: PlanContext, item: Quote): SlidePlan {
       speaker: item.speaker,
       speakerTitle: title,
       source: block(source, lang),
-      handle: selection.handle,
+      handle: selection.config.cards.handle,
     },
-    shown: [labels.quote, item.text, item.speaker, title ?? "", source, selection.handle ?? ""],
+    shown: [
+      labels.quote,
+      item.text,
+      item.speaker,
+      title ?? "",
+      source,
+      selection.config.cards.handle ?? "",
+    ],
     alt: altText(item),
     what: `quote ${item.id}`,
   };
@@ -165,7 +172,7 @@ function closing(
 ): SlidePlan {
   const source = shortenText(sourceName(selection), lineEms(60) * 4);
   const host = sourceHost(selection.meta.sourceUrl);
-  const { handle } = selection;
+  const { handle } = selection.config.cards;
   return {
     kind: "closing",
     view: {

@@ -167,7 +167,7 @@ async function buildAndReport(file: string, options: BuildOptions, quiet: boolea
   return 1;
 }
 
-/** The build options the flags ask for, and the part of them that settles the spec (`-o`, `--theme`). */
+/** The build options the flags ask for, and the part of them that settles the config (`-o`, `--theme`). */
 export function buildOptions(flags: BuildFlags): {
   overrides: CliOverrides;
   options: BuildOptions;

@@ -20,7 +20,7 @@ export interface CardSize {
 
 /** The spec after defaults, spec file, front matter and CLI flags are merged, in that order. */
 export interface ResolvedConfig {
-  /** The talk file the spec applies to. */
+  /** The talk file these settings apply to. */
   talkFile: string;
   theme: ThemeTokens;
   lang: string | undefined;

@@ -46,11 +46,11 @@ function ownSpeakers(speakers: ConfigInput["speakers"]): NonNullable<TalkHints["
  * the guests, speakers and hosts other tools name (each person once), the
  * description and the title.
  */
-function talkHints(spec: ConfigInput, borrowed: Borrowed): TalkHints {
+function talkHints(config: ConfigInput, borrowed: Borrowed): TalkHints {
   const hints: TalkHints = {};
   if (borrowed.description !== undefined) hints.description = borrowed.description;
-  if (spec.title !== undefined) hints.title = spec.title;
-  const speakers = ownSpeakers(spec.speakers);
+  if (config.title !== undefined) hints.title = config.title;
+  const speakers = ownSpeakers(config.speakers);
   for (const person of borrowed.speakers) {
     const named = (name: string) =>
       speakers.some((known) => known.name === name || known.aliases.includes(name));
@@ -146,13 +146,13 @@ function themeOrigin(
   cli: CliOverrides,
 ): string | undefined {
   if (cli.theme !== undefined) return undefined;
-  if (talkRead.spec.theme !== undefined) return talk.file;
+  if (talkRead.config.theme !== undefined) return talk.file;
   return specFile?.file;
 }
 
 /** The file `output:` was written in, which it resolves against: the talk's if it has one, else the spec file's. */
 function outputOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefined {
-  return talkRead.spec.output !== undefined ? talk.file : specFile?.file;
+  return talkRead.config.output !== undefined ? talk.file : specFile?.file;
 }
 
 /** The output root: `-o` as given, else a file's `output:` inside that file's folder, else `out`. */
@@ -171,7 +171,7 @@ function outputRootOf(
 
 /** The file `cards.logo` was written in, which it resolves against: the talk's if it has one, else the spec file's. */
 function logoOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefined {
-  return talkRead.spec.cards !== undefined && talkRead.spec.cards.logo !== undefined
+  return talkRead.config.cards !== undefined && talkRead.config.cards.logo !== undefined
     ? talk.file
     : specFile?.file;
 }
@@ -258,7 +258,7 @@ export function resolveConfig(
   const files: ReadFiles = { talk, specFile, talkRead, specRead };
   const borrowed = mergeBorrowed(specRead?.borrowed, talkRead.borrowed);
   const notes = ignoredKeysNotes(files);
-  const merged = mergeConfigs(specRead?.spec ?? {}, talkRead.spec);
+  const merged = mergeConfigs(specRead?.config ?? {}, talkRead.config);
   const locate = locatorOf(talk, specFile);
   const { theme, themeFile } = themeSetting(cli.theme, merged, themeOrigin(files, cli), locate);
   const outputRoot = outputRootOf(files, merged, cli, locate);

@@ -29,7 +29,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
 
 /** A file's front matter: talkdeck's keys validated, other tools' keys read or set aside. */
 export interface ReadSpec {
-  spec: ConfigInput;
+  config: ConfigInput;
   borrowed: Borrowed;
   ignored: string[];
 }
@@ -43,7 +43,7 @@ export function validate(source: Source): ReadSpec {
     });
   }
   const result = specInputSchema.safeParse(own);
-  if (result.success) return { spec: result.data, borrowed, ignored };
+  if (result.success) return { config: result.data, borrowed, ignored };
   throw toConfigError(source, result.error);
 }
 

@@ -1,9 +1,8 @@
-import type { EmojiSet } from "../cards/emoji.js";
+import type { BuildContext } from "../build-context.js";
 import { cssDigest } from "../fonts/css-bytes.js";
 import { type BuildCache, contentHash } from "../output/cache.js";
 import type { OutputFile } from "../output/write.js";
 import type { Selection } from "../select.js";
-import type { TemplateRegistry } from "../templates.js";
 import { marpThemeFile } from "../theme/marp-css.js";
 import { version } from "../version.js";
 import { emojiFiles, fetchImage, qrCodeSvg } from "./assets.js";
@@ -19,13 +18,9 @@ export type BrowserFormat = Exclude<DeckFormat, "html">;
 export interface DeckOptions {
   /** Exports the user asked for on the command line: missing a browser fails the build's exit code. */
   required: readonly BrowserFormat[];
-  /** Exports the front matter asks for: missing a browser only skips them, with a note. */
-  wanted: readonly BrowserFormat[];
   allowRemote: boolean;
   /** The Markdown body of a spec file: the user's own slides. */
   userSlides: string | undefined;
-  /** What the previous build in the folder made, to keep unchanged exports. */
-  cache?: BuildCache;
   /** A browser path, `false` for none, or undefined to find one. */
   browser?: string | false | undefined;
 }
@@ -54,7 +49,7 @@ async function exportOrReuse(
   assets: readonly OutputFile[],
   formats: readonly DeckFormat[],
   browser: string | undefined,
-  cache: BuildCache | undefined,
+  cache: BuildCache,
 ): Promise<OutputFile[]> {
   const fontCss = await embeddedFontCss(markdown);
   const inputs = [
@@ -67,10 +62,7 @@ async function exportOrReuse(
   const files: OutputFile[] = [];
   const stale: DeckFormat[] = [];
   for (const [format, hash] of hashes) {
-    const reused =
-      cache === undefined
-        ? undefined
-        : await cache.reuse(cache.previousNames(hash, madeBy(format)), hash);
+    const reused = await cache.reuse(cache.previousNames(hash, madeBy(format)), hash);
     if (reused === undefined) stale.push(format);
     else files.push(...reused);
   }
@@ -78,7 +70,7 @@ async function exportOrReuse(
     const made = await exportDeck(markdown, assets, stale, browser, fontCss);
     for (const format of stale) {
       const names = made.map((file) => file.name).filter(madeBy(format));
-      cache?.record(names, hashes.get(format) ?? "");
+      cache.record(names, hashes.get(format) ?? "");
     }
     files.push(...made);
   }
@@ -93,7 +85,9 @@ async function coverImage(
 ): Promise<OutputFile | undefined> {
   // The user's own local cover (front matter) wins over the write-up's web cover.
   const local =
-    selection.cover === undefined ? undefined : await localCoverFile(selection.cover, notes);
+    selection.config.cover === undefined
+      ? undefined
+      : await localCoverFile(selection.config.cover, notes);
   if (local !== undefined) return local;
   const { coverUrl } = selection.meta;
   if (coverUrl === undefined) return undefined;
@@ -136,7 +130,12 @@ async function deckExtras(
 /** The exports to make (HTML, and those asked for when there is a browser), and those missed for want of one. */
 function plannedExports(
   browser: string | undefined,
-  options: DeckOptions,
+  options: {
+    /** Exports the user asked for on the command line: missing a browser fails the build's exit code. */
+    required: readonly BrowserFormat[];
+    /** Exports the front matter asks for: missing a browser only skips them, with a note. */
+    wanted: readonly BrowserFormat[];
+  },
   notes: string[],
 ): { formats: DeckFormat[]; missing: BrowserFormat[] } {
   const asked = [...new Set([...options.required, ...options.wanted])];
@@ -158,9 +157,7 @@ function plannedExports(
  * and PDF / PPTX / slide PNGs when asked for and a browser is installed.
  */
 export async function buildDeck(
-  selection: Selection,
-  templates: TemplateRegistry,
-  emoji: EmojiSet,
+  { selection, templates, emoji, cache }: BuildContext,
   options: DeckOptions,
 ): Promise<BuiltDeck> {
   const notes: string[] = [];
@@ -173,12 +170,13 @@ export async function buildDeck(
   assets.push(...used.files);
 
   const browser = options.browser === false ? undefined : findBrowser(options.browser);
-  const { formats, missing } = plannedExports(browser, options, notes);
-  const exported = await exportOrReuse(markdown, assets, formats, browser, options.cache);
+  const asked = { required: options.required, wanted: selection.config.deck.formats };
+  const { formats, missing } = plannedExports(browser, asked, notes);
+  const exported = await exportOrReuse(markdown, assets, formats, browser, cache);
   return {
     files: [
       { name: "deck.md", data: markdown },
-      { name: "theme.css", data: marpThemeFile(selection.theme) },
+      { name: "theme.css", data: marpThemeFile(selection.config.theme) },
       ...assets,
       ...exported,
     ],

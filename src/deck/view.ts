@@ -21,7 +21,7 @@ export function deckView(selection: Selection, extras: DeckExtras = {}): DeckVie
   const speakers = talk.speakers.filter((speaker) => speaker.role === "speaker");
   return {
     yaml: { title: escapeYamlString(meta.title), lang: escapeYamlString(meta.lang) },
-    style: marpThemeCss(selection.theme)
+    style: marpThemeCss(selection.config.theme)
       .split("\n")
       .map((line) => `  ${line}`)
       .join("\n"),
@@ -30,7 +30,7 @@ export function deckView(selection: Selection, extras: DeckExtras = {}): DeckVie
     points: pointSlides(selection, labels, text),
     quotes: quoteSlides(selection, speakers, text),
     ...speakerView(speakers, labels, text),
-    speakerNotes: selection.speakerNotes,
+    speakerNotes: selection.config.deck.speakerNotes,
     labels: {
       agenda: escapeMarkdown(labels.agenda),
       thanks: escapeMarkdown(labels.thanks),

@@ -25,7 +25,7 @@ export class WatchSession {
   readonly #rebuilder: Rebuilder;
   readonly #watcher: InputWatcher;
   readonly #options: WatchSessionOptions;
-  /** What the last readable spec listed: still watched while the files cannot be read. */
+  /** What the last readable settings listed: still watched while the files cannot be read. */
   #inputs: string[] = [];
   #builds = 0;
   /** Card threads kept warm from build to build: an edit's cards start on parsed fonts. */
@@ -82,7 +82,7 @@ export class WatchSession {
   }
 
   /**
-   * The talk's local inputs as the spec lists them (as the build read it, else
+   * The talk's local inputs as the settings list them (as the build read it, else
    * read again); just the file given when it cannot be read.
    */
   async #refreshWatch(built: readonly string[] | undefined): Promise<void> {

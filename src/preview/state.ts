@@ -60,7 +60,7 @@ export function hashBytes(bytes: Buffer | string): string {
 }
 
 /** The id a single selector names, found by the build's own selection rules. */
-function resolver(talk: Talk, spec: ResolvedConfig): (selector: unknown) => string | undefined {
+function resolver(talk: Talk, config: ResolvedConfig): (selector: unknown) => string | undefined {
   return (selector) => {
     const valid =
       typeof selector === "string" ||
@@ -70,12 +70,12 @@ function resolver(talk: Talk, spec: ResolvedConfig): (selector: unknown) => stri
         typeof (selector as { by?: unknown }).by === "string");
     if (!valid) return undefined;
     const alone: ResolvedConfig = {
-      ...spec,
+      ...config,
       deck: {
-        ...spec.deck,
+        ...config.deck,
         quotes: { kind: "list", selectors: [selector as QuoteSelector], key: "deck.quotes" },
       },
-      cards: { ...spec.cards, quotes: { kind: "none" } },
+      cards: { ...config.cards, quotes: { kind: "none" } },
     };
     try {
       return select(talk, alone).deckQuotes[0]?.id;

@@ -27,7 +27,7 @@ export interface PickView {
   selectorFor(id: string): QuoteSelector;
 }
 
-/** The plain value of a list item, as the spec reads it. */
+/** The plain value of a list item, as the settings read it. */
 function itemValue(item: unknown): unknown {
   return isNode(item) ? item.toJSON() : item;
 }

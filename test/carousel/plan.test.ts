@@ -132,7 +132,7 @@ describe("untrusted text on carousel images", () => {
         ...plan.view,
         page: { n: 1, total: plans.length },
         size,
-        theme: selection.theme.color,
+        theme: selection.config.theme.color,
         fontFamily: '"Inter"',
         layout: carouselLayout(size),
         fs: fittedSizes(plan.kind, size, 1),
@@ -148,7 +148,7 @@ describe("untrusted text on carousel images", () => {
         plan,
         page: { n: index + 1, total: plans.length },
         size,
-        theme: selection.theme,
+        theme: selection.config.theme,
       });
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1080, 1080]);
     }

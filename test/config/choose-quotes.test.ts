@@ -111,11 +111,11 @@ describe("choosing quotes by hand", () => {
     const text = "Knowing when to quit is the most underrated skill in business.";
     const hash = quoteHash(text);
     const clash: Quote = { ...(base.quotes[0] as Quote), id: `q-${hash.slice(0, 4)}` };
-    const spec = resolveConfig(
+    const config = resolveConfig(
       readSource(`---\ndeck:\n  quotes: [{ text: "${text}", by: Jane }]\n---\n`, "talk.md"),
       undefined,
     );
-    const selection = select({ ...base, quotes: [clash] }, spec);
+    const selection = select({ ...base, quotes: [clash] }, config);
     expect(selection.deckQuotes[0]?.id).toBe(`q-${hash.slice(0, 4)}-${hash.slice(4, 8)}`);
   });
 

@@ -16,7 +16,7 @@ function resolved(frontMatter: string) {
 /** Issue 11, item 2: keys that belong to other tools are not talkdeck's to reject. */
 describe("front matter written by other tools", () => {
   it("ignores a static-site generator's keys, saying once which", () => {
-    const spec = resolved(
+    const config = resolved(
       [
         "layout: post",
         'title: "An Interview With Jane Roe"',
@@ -31,14 +31,14 @@ describe("front matter written by other tools", () => {
         'tags: ["c"]',
       ].join("\n"),
     );
-    expect(spec.meta.title).toBe("An Interview With Jane Roe");
-    expect(spec.notes).toEqual([
+    expect(config.meta.title).toBe("An Interview With Jane Roe");
+    expect(config.notes).toEqual([
       "front matter: ignored keys that talkdeck does not use: layout, seo_title, image, links, projects, tags",
     ]);
   });
 
   it("reads a podcast pipeline's guest, title, date, description and video link", () => {
-    const spec = resolved(
+    const config = resolved(
       [
         "guest: Jane Roe",
         "title: Deciding under uncertainty | Jane Roe",
@@ -53,23 +53,23 @@ describe("front matter written by other tools", () => {
         "- decisions",
       ].join("\n"),
     );
-    expect(spec.hints).toEqual({
+    expect(config.hints).toEqual({
       title: "Deciding under uncertainty | Jane Roe",
       description: "Jane Roe studies decisions.",
       speakers: [{ name: "Jane Roe", aliases: [] }],
     });
-    expect(spec.meta).toEqual({
+    expect(config.meta).toEqual({
       title: "Deciding under uncertainty | Jane Roe",
       date: "2024-05-02",
       originalUrl: "https://www.youtube.com/watch?v=abc123",
     });
-    expect(spec.notes).toEqual([
+    expect(config.notes).toEqual([
       "front matter: ignored keys that talkdeck does not use: video_id, duration, view_count, channel, keywords",
     ]);
   });
 
   it("reads a web clipper's author list with wiki links, its source page and publication date", () => {
-    const spec = resolved(
+    const config = resolved(
       [
         'title: "Talking With Ann Example"',
         'source: "https://writer.example.com/p/talking?utm_source=x"',
@@ -82,15 +82,15 @@ describe("front matter written by other tools", () => {
         '  - "clippings"',
       ].join("\n"),
     );
-    expect(spec.meta).toEqual({
+    expect(config.meta).toEqual({
       title: "Talking With Ann Example",
       author: "Sam Writer",
       date: "2025-07-19",
       sourceUrl: "https://writer.example.com/p/talking?utm_source=x",
     });
     // The writer is not taken for a speaker: a write-up without labels would become theirs.
-    expect(spec.hints.speakers).toBeUndefined();
-    expect(spec.notes).toEqual([
+    expect(config.hints.speakers).toBeUndefined();
+    expect(config.notes).toEqual([
       "front matter: ignored keys that talkdeck does not use: created, tags",
     ]);
   });
@@ -114,7 +114,7 @@ describe("front matter written by other tools", () => {
   });
 
   it("makes guests, speakers and hosts speaker hints in that order, after talkdeck's own `speakers:`, each once", () => {
-    const spec = resolved(
+    const config = resolved(
       [
         "speakers: { Jane: Jane Roe }",
         "host: '[[Lee Host]]'",
@@ -122,7 +122,7 @@ describe("front matter written by other tools", () => {
         "speaker: { name: Cy Fourth }",
       ].join("\n"),
     );
-    expect(spec.hints.speakers).toEqual([
+    expect(config.hints.speakers).toEqual([
       { name: "Jane Roe", aliases: ["Jane"] },
       { name: "Ann Example", aliases: [] },
       { name: "Bo Third", aliases: [] },
@@ -157,8 +157,8 @@ describe("front matter written by other tools", () => {
   });
 
   it("ignores keys named like Object's own properties without tripping over them", () => {
-    const spec = resolved("__proto__: { polluted: 1 }\nconstructor: x\ntoString: y");
-    expect(spec.notes).toEqual([
+    const config = resolved("__proto__: { polluted: 1 }\nconstructor: x\ntoString: y");
+    expect(config.notes).toEqual([
       "front matter: ignored keys that talkdeck does not use: __proto__, constructor, toString",
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -182,10 +182,10 @@ describe("front matter written by other tools", () => {
       ["/etc/passwd", "stays inside the folder"],
       ["missing.png", "no such file"],
     ] as const) {
-      const spec = talkAt(`cover: ${value}`);
-      expect(spec.cover).toBeUndefined();
-      expect(spec.notes.join("\n")).toContain(`the cover image \`${value}\``);
-      expect(spec.notes.join("\n")).toContain(why);
+      const config = talkAt(`cover: ${value}`);
+      expect(config.cover).toBeUndefined();
+      expect(config.notes.join("\n")).toContain(`the cover image \`${value}\``);
+      expect(config.notes.join("\n")).toContain(why);
     }
     expect(talkAt("cover: 'javascript:alert(1)'").cover).toBeUndefined();
   });

@@ -39,8 +39,8 @@ describe("front matter", () => {
     expect(selection.points).toHaveLength(12);
     expect(selection.deckQuotes).toHaveLength(6);
     expect(selection.cardQuotes).toEqual(selection.deckQuotes);
-    expect(selection.sizes).toEqual([{ name: "square", width: 1080, height: 1080 }]);
-    expect(selection.theme.name).toBe("midnight");
+    expect(selection.config.cards.sizes).toEqual([{ name: "square", width: 1080, height: 1080 }]);
+    expect(selection.config.theme.name).toBe("midnight");
     // Auto quotes are the best ones, shown in the order they were said.
     const lines = selection.deckQuotes.map((quote) => quote.line);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
@@ -63,7 +63,7 @@ describe("front matter", () => {
     ]);
     expect(selection.cardQuotes).toHaveLength(1);
     expect(selection.cardQuotes[0]?.speaker).toBe("凯文·韦尔");
-    expect(selection.sizes).toEqual([
+    expect(selection.config.cards.sizes).toEqual([
       { name: "landscape", width: 1200, height: 675 },
       { name: "800x1000", width: 800, height: 1000 },
     ]);
