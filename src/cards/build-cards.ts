@@ -142,7 +142,7 @@ export async function planCards(
       // Another shard's card: kept when that shard has already put it in the folder.
       const [reused] = mine
         ? ((await cache.keep([name], hash)) ?? [])
-        : [{ name, pending: hash }];
+        : [{ kind: "pending" as const, name, hash }];
       if (!mine) cache.record([name], hash);
       cards.push(
         reused === undefined ? { name, hash, request } : { name, hash, request, file: reused },

@@ -69,7 +69,7 @@ export class BuildCache {
     // Intact: their digests are the ones the manifest recorded.
     return files?.map((_, index) => {
       const name = names[index] ?? "";
-      return { name, kept: true as const, digest: this.#previous.digests[name] ?? "" };
+      return { kind: "kept" as const, name, digest: this.#previous.digests[name] ?? "" };
     });
   }
 

@@ -41,24 +41,24 @@ export async function placeFile(
 ): Promise<string | undefined> {
   const from = join(dir, file.name);
   const to = join(work, file.name);
-  if ("kept" in file) {
+  if (file.kind === "kept") {
     if (previous.digests[file.name] !== file.digest) {
       throw new Error(`${from} changed while this build ran (another build?); run the build again`);
     }
     await linkInto(from, to);
     return file.digest;
   }
-  if ("pending" in file) {
+  if (file.kind === "pending") {
     if (!present.has(file.name)) return undefined;
-    if (previous.hashes[file.name] !== file.pending) return undefined;
+    if (previous.hashes[file.name] !== file.hash) return undefined;
     if ((await readIntact(dir, file.name, previous)) === undefined) return undefined;
     await linkInto(from, to);
     return previous.digests[file.name];
   }
-  if ("staged" in file) {
-    if (file.staged !== to) {
+  if (file.kind === "staged") {
+    if (file.path !== to) {
       await mkdir(dirname(to), { recursive: true });
-      await rename(file.staged, to);
+      await rename(file.path, to);
     }
     const same =
       present.has(file.name) &&

@@ -163,7 +163,7 @@ export class OutputFolder {
     } catch (error) {
       throw outputWriteFailed(this.dir, error);
     }
-    return { name, staged: path, digest: digestOf(data) };
+    return { kind: "staged", name, path, digest: digestOf(data) };
   }
 
   /**
