@@ -11,14 +11,14 @@ import { type BuiltDeck, buildDeck } from "./deck/build-deck.js";
 import { embeddedFontCss } from "./deck/fonts-css.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
 import { loadTalkAndSpec } from "./load-talk.js";
-import { BuildCache } from "./output/cache.js";
 import {
   type CardEntry,
   type CarouselSection,
   galleryPage,
   type Manifest,
 } from "./output/manifest.js";
-import { hashInputs } from "./output/stamp.js";
+import { OutputReuse } from "./output/reuse.js";
+import { hashInputs } from "./output/up-to-date.js";
 import {
   GENERATOR,
   MANIFEST,
@@ -120,7 +120,7 @@ async function renderInto(
   folder: OutputFolder,
   { selection, spec, templates, talkSource, specSource, options }: RenderInputs,
 ): Promise<Built> {
-  const cache = new BuildCache(folder.dir, folder.previous);
+  const cache = new OutputReuse(folder.dir, folder.previous);
   const emoji = await EmojiSet.load();
   // The cards are planned and sent to the workers first: they are drawn while this thread makes the deck.
   // Drawn cards go straight into the new folder.

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from "../config/model.js";
-import type { BuildCache } from "../output/cache.js";
-import { contentHash } from "../output/cache.js";
 import { type CardEntry, cardFileName } from "../output/manifest.js";
+import type { OutputReuse } from "../output/reuse.js";
+import { contentHash } from "../output/reuse.js";
 import type { Staging } from "../output/staging.js";
 import type { BuildFile } from "../output/write.js";
 import type { Selection } from "../select.js";
@@ -108,7 +108,7 @@ export async function planCards(
   selection: Selection,
   spec: ResolvedConfig,
   templates: TemplateRegistry,
-  cache: BuildCache,
+  cache: OutputReuse,
   /** `{ index: 1, count: 2 }`: this run draws every second card, starting with the first. */
   shard: { index: number; count: number } | undefined,
 ): Promise<CardPlan> {
@@ -169,7 +169,7 @@ export async function drawCards(
   plan: CardPlan,
   templates: TemplateRegistry,
   emoji: EmojiSet,
-  cache: BuildCache,
+  cache: OutputReuse,
   staging: Staging,
   options: CardOptions,
 ): Promise<BuiltCards> {

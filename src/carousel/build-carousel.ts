@@ -1,8 +1,8 @@
 import type { EmojiSet } from "../cards/emoji.js";
 import type { CardSize, ResolvedConfig } from "../config/model.js";
 import { toCardSize } from "../config/sizes.js";
-import { type BuildCache, contentHash } from "../output/cache.js";
 import type { CarouselEntry, CarouselSection } from "../output/manifest.js";
+import { contentHash, type OutputReuse } from "../output/reuse.js";
 import type { OutputFile } from "../output/write.js";
 import type { Selection } from "../select.js";
 import type { TemplateRegistry } from "../templates.js";
@@ -68,7 +68,7 @@ async function pdfFile(
   planned: readonly Planned[],
   size: CardSize,
   selection: Selection,
-  cache: BuildCache,
+  cache: OutputReuse,
 ): Promise<OutputFile> {
   const meta = {
     title: selection.meta.title,
@@ -106,7 +106,7 @@ export async function buildCarousel(
   spec: ResolvedConfig,
   templates: TemplateRegistry,
   emoji: EmojiSet,
-  cache: BuildCache,
+  cache: OutputReuse,
 ): Promise<BuiltCarousel> {
   const shape = spec.cards.carousel;
   if (shape === undefined) return { files: [], section: undefined, rendered: 0 };

@@ -1,6 +1,6 @@
 import type { EmojiSet } from "../cards/emoji.js";
 import { cssDigest } from "../fonts/css-bytes.js";
-import { type BuildCache, contentHash } from "../output/cache.js";
+import { contentHash, type OutputReuse } from "../output/reuse.js";
 import type { OutputFile } from "../output/write.js";
 import type { Selection } from "../select.js";
 import type { TemplateRegistry } from "../templates.js";
@@ -25,7 +25,7 @@ export interface DeckOptions {
   /** The Markdown body of a spec file: the user's own slides. */
   userSlides: string | undefined;
   /** What the previous build in the folder made, to keep unchanged exports. */
-  cache?: BuildCache;
+  cache?: OutputReuse;
   /** A browser path, `false` for none, or undefined to find one. */
   browser?: string | false | undefined;
 }
@@ -54,7 +54,7 @@ async function exportOrReuse(
   assets: readonly OutputFile[],
   formats: readonly DeckFormat[],
   browser: string | undefined,
-  cache: BuildCache | undefined,
+  cache: OutputReuse | undefined,
 ): Promise<OutputFile[]> {
   const fontCss = await embeddedFontCss(markdown);
   const inputs = [
