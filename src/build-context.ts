@@ -1,5 +1,5 @@
 import type { EmojiSet } from "./cards/emoji.js";
-import type { BuildCache } from "./output/cache.js";
+import type { OutputReuse } from "./output/reuse.js";
 import type { Selection } from "./select.js";
 import type { TemplateRegistry } from "./templates.js";
 
@@ -13,6 +13,6 @@ export interface BuildContext {
   selection: Selection;
   templates: TemplateRegistry;
   emoji: EmojiSet;
-  /** The previous build's outputs in this folder, reused when made from the same inputs. */
-  cache: BuildCache;
+  /** The previous build's outputs in this folder, reused when made from the same inputs; records this build's hashes. */
+  outputs: OutputReuse;
 }

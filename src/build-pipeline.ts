@@ -12,14 +12,14 @@ import { type BuiltDeck, buildDeck } from "./deck/build-deck.js";
 import { embeddedFontCss } from "./deck/fonts-css.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
 import { loadTalkAndSpec } from "./load-talk.js";
-import { BuildCache } from "./output/cache.js";
 import {
   type CardEntry,
   type CarouselSection,
   galleryPage,
   type Manifest,
 } from "./output/manifest.js";
-import { hashInputs } from "./output/stamp.js";
+import { OutputReuse } from "./output/reuse.js";
+import { hashInputs } from "./output/up-to-date.js";
 import {
   GENERATOR,
   MANIFEST,
@@ -120,8 +120,8 @@ async function renderInto(
   folder: OutputFolder,
   { selection, templates, talkSource, specSource, options }: RenderInputs,
 ): Promise<Built> {
-  const cache = new BuildCache(folder.dir, folder.previous);
-  const context: BuildContext = { selection, templates, emoji: await EmojiSet.load(), cache };
+  const outputs = new OutputReuse(folder.dir, folder.previous);
+  const context: BuildContext = { selection, templates, emoji: await EmojiSet.load(), outputs };
   // The cards are planned and sent to the workers first: they are drawn while this thread makes the deck.
   // Drawn cards go straight into the new folder.
   const plan = await planCards(context, options.shard);
@@ -151,7 +151,7 @@ async function renderInto(
     },
     theme: selection.config.theme.name,
     deck: { markdown: "deck.md", html: "deck.html", slides: deck.slides },
-    hashes: cache.hashes,
+    hashes: outputs.hashes,
   } satisfies Omit<Manifest, "cards" | "carousel" | "files" | "digests">;
   const written = await folder.commit([...deck.files, ...cards.files, ...carousel.files], (so) =>
     galleryAndManifest(base, cards.entries, carousel.section, so),

@@ -1,6 +1,6 @@
 import type { BuildOptions, BuildResult } from "./build-options.js";
 import { findBrowser } from "./deck/browser.js";
-import { recordBuild, unchangedBuild } from "./output/stamp.js";
+import { recordBuild, unchangedBuild } from "./output/up-to-date.js";
 
 /** The options that decide what a build makes (not how fast, nor how it reports). */
 function stampOptions(options: BuildOptions) {

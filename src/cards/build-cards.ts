@@ -1,6 +1,6 @@
 import type { BuildContext } from "../build-context.js";
-import { contentHash } from "../output/cache.js";
 import { type CardEntry, cardFileName } from "../output/manifest.js";
+import { contentHash } from "../output/reuse.js";
 import type { Staging } from "../output/staging.js";
 import type { BuildFile } from "../output/write.js";
 import type { TemplateRegistry } from "../templates.js";
@@ -103,7 +103,7 @@ export interface CardPlan {
  * thread.
  */
 export async function planCards(
-  { selection, templates, cache }: BuildContext,
+  { selection, templates, outputs }: BuildContext,
   /** `{ index: 1, count: 2 }`: this run draws every second card, starting with the first. */
   shard: { index: number; count: number } | undefined,
 ): Promise<CardPlan> {
@@ -141,9 +141,9 @@ export async function planCards(
       const hash = cardHash(request, templates);
       // Another shard's card: kept when that shard has already put it in the folder.
       const [reused] = mine
-        ? ((await cache.keep([name], hash)) ?? [])
+        ? ((await outputs.keep([name], hash)) ?? [])
         : [{ kind: "pending" as const, name, hash }];
-      if (!mine) cache.record([name], hash);
+      if (!mine) outputs.record([name], hash);
       cards.push(
         reused === undefined ? { name, hash, request } : { name, hash, request, file: reused },
       );
@@ -166,7 +166,7 @@ export async function planCards(
 /** Draws the planned cards that changed, straight into the new folder. */
 export async function drawCards(
   plan: CardPlan,
-  { templates, emoji, cache }: BuildContext,
+  { templates, emoji, outputs }: BuildContext,
   staging: Staging,
   options: CardOptions,
 ): Promise<BuiltCards> {
@@ -183,7 +183,7 @@ export async function drawCards(
       },
     );
     // In the cards' order, not the order threads finish them: the manifest is the same bytes whatever --jobs is.
-    for (const card of toDraw) cache.record([card.name], card.hash);
+    for (const card of toDraw) outputs.record([card.name], card.hash);
   }
   return {
     files: plan.cards.flatMap((card) => card.file ?? []),

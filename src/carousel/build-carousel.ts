@@ -2,8 +2,8 @@ import type { BuildContext } from "../build-context.js";
 import type { EmojiSet } from "../cards/emoji.js";
 import type { CardSize } from "../config/model.js";
 import { toCardSize } from "../config/sizes.js";
-import { type BuildCache, contentHash } from "../output/cache.js";
 import type { CarouselEntry, CarouselSection } from "../output/manifest.js";
+import { contentHash, type OutputReuse } from "../output/reuse.js";
 import type { OutputFile } from "../output/write.js";
 import type { Selection } from "../select.js";
 import type { TemplateRegistry } from "../templates.js";
@@ -69,7 +69,7 @@ async function pdfFile(
   planned: readonly Planned[],
   size: CardSize,
   selection: Selection,
-  cache: BuildCache,
+  outputs: OutputReuse,
 ): Promise<OutputFile> {
   const meta = {
     title: selection.meta.title,
@@ -82,7 +82,7 @@ async function pdfFile(
     JSON.stringify(meta),
     ...planned.map((image) => `${image.hash} ${image.request.plan.alt}`),
   );
-  const [reused] = (await cache.reuse([CAROUSEL_PDF], hash)) ?? [];
+  const [reused] = (await outputs.reuse([CAROUSEL_PDF], hash)) ?? [];
   if (reused !== undefined) return reused;
   const data = await carouselPdf(
     planned.map((image) => ({
@@ -93,7 +93,7 @@ async function pdfFile(
     })),
     meta,
   );
-  cache.record([CAROUSEL_PDF], hash);
+  outputs.record([CAROUSEL_PDF], hash);
   return { name: CAROUSEL_PDF, data };
 }
 
@@ -103,7 +103,7 @@ async function pdfFile(
  * build instead of drawn.
  */
 export async function buildCarousel(context: BuildContext): Promise<BuiltCarousel> {
-  const { selection, templates, emoji, cache } = context;
+  const { selection, templates, emoji, outputs } = context;
   const shape = selection.config.cards.carousel;
   if (shape === undefined) return { files: [], section: undefined, rendered: 0 };
   const size = toCardSize(shape);
@@ -120,7 +120,7 @@ export async function buildCarousel(context: BuildContext): Promise<BuiltCarouse
     };
     const name = carouselFileName(index + 1, plans.length);
     const hash = imageHash(request, templates);
-    const [reused] = (await cache.reuse([name], hash)) ?? [];
+    const [reused] = (await outputs.reuse([name], hash)) ?? [];
     const data = reused?.data;
     planned.push({
       name,
@@ -130,8 +130,8 @@ export async function buildCarousel(context: BuildContext): Promise<BuiltCarouse
     });
   }
   const rendered = await drawMissing(planned, emoji, templates);
-  for (const image of planned) cache.record([image.name], image.hash);
-  const pdf = await pdfFile(planned, size, selection, cache);
+  for (const image of planned) outputs.record([image.name], image.hash);
+  const pdf = await pdfFile(planned, size, selection, outputs);
   const images: CarouselEntry[] = planned.map((image) => ({
     file: image.name,
     kind: image.request.plan.kind,

@@ -1,6 +1,6 @@
 import type { BuildContext } from "../build-context.js";
 import { cssDigest } from "../fonts/css-bytes.js";
-import { type BuildCache, contentHash } from "../output/cache.js";
+import { contentHash, type OutputReuse } from "../output/reuse.js";
 import type { OutputFile } from "../output/write.js";
 import type { Selection } from "../select.js";
 import { marpThemeFile } from "../theme/marp-css.js";
@@ -49,7 +49,7 @@ async function exportOrReuse(
   assets: readonly OutputFile[],
   formats: readonly DeckFormat[],
   browser: string | undefined,
-  cache: BuildCache,
+  outputs: OutputReuse,
 ): Promise<OutputFile[]> {
   const fontCss = await embeddedFontCss(markdown);
   const inputs = [
@@ -62,7 +62,7 @@ async function exportOrReuse(
   const files: OutputFile[] = [];
   const stale: DeckFormat[] = [];
   for (const [format, hash] of hashes) {
-    const reused = await cache.reuse(cache.previousNames(hash, madeBy(format)), hash);
+    const reused = await outputs.reuse(outputs.previousNames(hash, madeBy(format)), hash);
     if (reused === undefined) stale.push(format);
     else files.push(...reused);
   }
@@ -70,7 +70,7 @@ async function exportOrReuse(
     const made = await exportDeck(markdown, assets, stale, browser, fontCss);
     for (const format of stale) {
       const names = made.map((file) => file.name).filter(madeBy(format));
-      cache.record(names, hashes.get(format) ?? "");
+      outputs.record(names, hashes.get(format) ?? "");
     }
     files.push(...made);
   }
@@ -157,7 +157,7 @@ function plannedExports(
  * and PDF / PPTX / slide PNGs when asked for and a browser is installed.
  */
 export async function buildDeck(
-  { selection, templates, emoji, cache }: BuildContext,
+  { selection, templates, emoji, outputs }: BuildContext,
   options: DeckOptions,
 ): Promise<BuiltDeck> {
   const notes: string[] = [];
@@ -172,7 +172,7 @@ export async function buildDeck(
   const browser = options.browser === false ? undefined : findBrowser(options.browser);
   const asked = { required: options.required, wanted: selection.config.deck.formats };
   const { formats, missing } = plannedExports(browser, asked, notes);
-  const exported = await exportOrReuse(markdown, assets, formats, browser, cache);
+  const exported = await exportOrReuse(markdown, assets, formats, browser, outputs);
   return {
     files: [
       { name: "deck.md", data: markdown },

@@ -1,5 +1,5 @@
 import { recentByKey } from "../once.js";
-import { contentHash } from "../output/cache.js";
+import { contentHash } from "../output/reuse.js";
 
 const encoded = new Map<string, Buffer>();
 
