@@ -1,5 +1,5 @@
 import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
-import satori, { type SatoriNode } from "satori";
+import satori from "satori";
 import type { CardSize } from "../config/model.js";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
 import type { Quote } from "../talk/model.js";
@@ -67,25 +67,6 @@ export { altText } from "./alt-text.js";
 function rasterize(svg: string, fitTo: ResvgRenderOptions["fitTo"]): PremultipliedImage {
   const image = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo }).render();
   return { width: image.width, height: image.height, pixels: image.pixels };
-}
-
-/** Prototype (issue 14 item 7): satori passes so far, counted for the bench. */
-export const fitStats = { passes: 0 };
-
-/** Prototype: the quote's block (top and bottom) among satori's layout boxes, found by its segments' texts in order. */
-function quoteBlock(
-  nodes: readonly SatoriNode[],
-  segments: readonly Segment[],
-): { top: number; bottom: number } | undefined {
-  for (let start = 0; start + segments.length <= nodes.length; start += 1) {
-    const run = nodes.slice(start, start + segments.length);
-    if (!segments.every((segment, index) => run[index]?.textContent === segment.text)) continue;
-    return {
-      top: Math.min(...run.map((node) => node.top)),
-      bottom: Math.max(...run.map((node) => node.top + node.height)),
-    };
-  }
-  return undefined;
 }
 
 /** The height satori gave the SVG: the content's height when no height was set. */
@@ -222,14 +203,12 @@ export class CardRenderer {
     fonts: CardFonts,
     fontSize: number,
     segments: Segment[],
-    options: { embedFont: boolean; height?: number; onNode?: (node: SatoriNode) => void },
+    options: { embedFont: boolean; height?: number },
   ): Promise<string> {
-    fitStats.passes += 1;
     return satori(this.#element(request, fonts, fontSize, segments) as never, {
       width: request.size.width,
       ...(options.height === undefined ? {} : { height: options.height }),
       embedFont: options.embedFont,
-      ...(options.onNode === undefined ? {} : { onNodeDetected: options.onNode }),
       ...this.#satoriOptions(fonts),
     }).catch((error: unknown) => {
       if (error instanceof TalkdeckError) throw error;
@@ -277,7 +256,7 @@ export class CardRenderer {
     fonts: CardFonts,
     fontSize: number,
     segments: Segment[],
-    options: { embedFont: boolean; onNode?: (node: SatoriNode) => void },
+    options: { embedFont: boolean },
   ): Promise<{ svg: string; height: number; fits: boolean }> {
     const { height } = request.size;
     const svg = await this.#draw(request, fonts, fontSize, segments, options);
@@ -287,10 +266,7 @@ export class CardRenderer {
     const full =
       drawn === height
         ? svg
-        : await this.#draw(request, fonts, fontSize, segments, {
-            embedFont: options.embedFont,
-            height,
-          });
+        : await this.#draw(request, fonts, fontSize, segments, { ...options, height });
     return { svg: full, height: drawn, fits: true };
   }
 
@@ -335,62 +311,6 @@ export class CardRenderer {
     const fontSize = await this.#search(request, fonts, segments);
     const svg = await this.#draw(request, fonts, fontSize, segments, { ...options, height });
     return { svg, fontSize };
-  }
-
-  /**
-   * Prototype (issue 14 item 7): the size found by measuring, the search
-   * seeded by an area estimate from satori's layout boxes at the largest size
-   * (onNodeDetected): the quote's block keeps its width, so its height grows
-   * with the square of the font size. Then step up or down by one pixel to the
-   * largest size that fits, as the full search defines it.
-   */
-  async #fittedByArea(
-    request: CardRequest,
-    fonts: CardFonts,
-    options: { embedFont: boolean },
-  ): Promise<{ svg: string; fontSize: number }> {
-    const { minFont, maxFont } = cardLayout(request.size);
-    const { height } = request.size;
-    if (estimateFit(request.quote.text, request.size).impossible) throw tooLong(request, minFont);
-    const segments = segmentText(request.quote.text, request.lang);
-    const nodes: SatoriNode[] = [];
-    const largest = await this.#drawIfFits(request, fonts, maxFont, segments, {
-      ...options,
-      onNode: (node) => nodes.push(node),
-    });
-    if (largest.fits) return { svg: largest.svg, fontSize: maxFont };
-    const block = quoteBlock(nodes, segments);
-    const fits = async (size: number) =>
-      (await this.#measure(request, fonts, size, segments)).height <= height;
-    let fontSize: number;
-    if (block === undefined) fontSize = await this.#search(request, fonts, segments);
-    else {
-      const quoteHeight = block.bottom - block.top;
-      const room = height - (largest.height - quoteHeight);
-      const estimate = Math.floor(maxFont * Math.sqrt(Math.max(0, room) / quoteHeight));
-      fontSize = Math.min(maxFont - 1, Math.max(minFont, estimate));
-      if (await fits(fontSize)) {
-        while (fontSize + 1 < maxFont && (await fits(fontSize + 1))) fontSize += 1;
-      } else {
-        do {
-          fontSize -= 1;
-          if (fontSize < minFont) throw tooLong(request, minFont);
-        } while (!(await fits(fontSize)));
-      }
-    }
-    const drawn = await this.#drawIfFits(request, fonts, fontSize, segments, options);
-    return { svg: drawn.svg, fontSize };
-  }
-
-  /** Prototype: the card's SVG fitted by one method or the other (the bench compares them). */
-  async svgBy(
-    request: CardRequest,
-    method: "model" | "area",
-  ): Promise<{ svg: string; fontSize: number }> {
-    const fonts = await this.#fontsFor(request);
-    return method === "area"
-      ? this.#fittedByArea(request, fonts, { embedFont: true })
-      : this.#fitted(request, fonts, { embedFont: true });
   }
 
   /** The largest whole-pixel font size at which the card's content fits its height; `exhaustive` measures every step instead of predicting. */
