@@ -1,6 +1,5 @@
 /** What a build is asked for and what it gives back: shared by the build, its pipeline, the CLI and the preview. */
 import type { CardPool } from "./cards/pool.js";
-import type { ResolvedConfig } from "./config/model.js";
 import type { CliOverrides } from "./config/resolve.js";
 import type { BrowserFormat } from "./deck/build-deck.js";
 import type { Selection } from "./select.js";
@@ -11,7 +10,6 @@ import type { Talk } from "./talk/model.js";
 export interface TalkAsRead {
   source: Source;
   specSource: Source | undefined;
-  resolved: ResolvedConfig;
   talk: Talk;
   selection: Selection;
 }

@@ -167,7 +167,7 @@ export async function runPipeline(file: string, options: BuildOptions): Promise<
   const inputs = await hashInputs(config.inputFiles);
   const talk = parseTalk(talkSource.body, talkSource.file, config.hints);
   const selection = select(talk, config);
-  options.onRead?.({ source: talkSource, specSource, resolved: config, talk, selection });
+  options.onRead?.({ source: talkSource, specSource, talk, selection });
   const templates = await loadTemplates(options.templatesDir);
   checkCardLayout(templates, config);
   const protectedFiles = [talkSource.file, ...(specSource === undefined ? [] : [specSource.file])];

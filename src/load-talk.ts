@@ -38,7 +38,7 @@ export async function loadTalkAndSpec(file: string): Promise<LoadedTalk> {
 export async function loadAndResolve(
   file: string,
   overrides: CliOverrides = {},
-): Promise<LoadedTalk & { resolved: ResolvedConfig }> {
+): Promise<LoadedTalk & { config: ResolvedConfig }> {
   const loaded = await loadTalkAndSpec(file);
-  return { ...loaded, resolved: resolveConfig(loaded.talk, loaded.spec, overrides) };
+  return { ...loaded, config: resolveConfig(loaded.talk, loaded.spec, overrides) };
 }

@@ -18,9 +18,9 @@ export interface ParseTalkOptions {
 }
 
 /** The talk with its meta as a build shows it (`metaOf`), and the settings' notes with its own. */
-function withSpecMeta(talk: Talk, resolved: ResolvedConfig): Talk {
-  const notes = [...new Set([...resolved.notes, ...talk.notes])];
-  return { ...talk, meta: metaOf(talk, resolved), notes };
+function withConfigMeta(talk: Talk, config: ResolvedConfig): Talk {
+  const notes = [...new Set([...config.notes, ...talk.notes])];
+  return { ...talk, meta: metaOf(talk, config), notes };
 }
 
 /**
@@ -33,8 +33,8 @@ function withSpecMeta(talk: Talk, resolved: ResolvedConfig): Talk {
 export function parseTalk(markdown: string, options: ParseTalkOptions = {}): Talk {
   const file = options.file ?? "talk.md";
   const source = readSource(markdown, file);
-  const resolved = resolveConfig(source, undefined);
-  return withSpecMeta(parseBody(source.body, file, resolved.hints), resolved);
+  const config = resolveConfig(source, undefined);
+  return withConfigMeta(parseBody(source.body, file, config.hints), config);
 }
 
 /**
@@ -43,6 +43,6 @@ export function parseTalk(markdown: string, options: ParseTalkOptions = {}): Tal
  * `TalkdeckError` when the file is missing, unreadable or its front matter invalid.
  */
 export async function readTalk(file: string): Promise<Talk> {
-  const { talk, resolved } = await loadAndResolve(file);
-  return withSpecMeta(parseBody(talk.body, talk.file, resolved.hints), resolved);
+  const { talk, config } = await loadAndResolve(file);
+  return withConfigMeta(parseBody(talk.body, talk.file, config.hints), config);
 }

@@ -97,7 +97,7 @@ async function progressBar(
 async function outputFolderOf(file: string, overrides: CliOverrides): Promise<string | undefined> {
   const { loadAndResolve } = await import("../load-talk.js");
   try {
-    return (await loadAndResolve(file, overrides)).resolved.outputDir;
+    return (await loadAndResolve(file, overrides)).config.outputDir;
   } catch (error) {
     if (error instanceof TalkdeckError) return undefined;
     throw error;

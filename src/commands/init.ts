@@ -74,14 +74,14 @@ export async function runInit(file: string | undefined, flags: InitFlags): Promi
     await replaceFile(path, STARTER_TALK, INIT_HINTS);
     return `wrote ${path}: a starter talk; \`talkdeck build talk.md\` renders it\n`;
   }
-  const { talk: source, spec, resolved } = await loadAndResolve(file);
+  const { talk: source, spec, config } = await loadAndResolve(file);
   if (spec !== undefined) {
     throw new TalkdeckError(ErrorCode.FileExists, "this is a spec file already", {
       location: { file },
       hint: `edit it, or run \`talkdeck init ${relative(".", source.file)}\` on the talk`,
     });
   }
-  const talk = parseTalk(source.body, source.file, resolved.hints);
+  const talk = parseTalk(source.body, source.file, config.hints);
   if (flags.spec === true) {
     const path = specFileFor(source.file);
     await refuseExisting(path, force, "edit it, or pass --force to write it again");

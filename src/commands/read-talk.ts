@@ -4,6 +4,6 @@ import { parseTalk } from "../talk/parse.js";
 
 /** The talk a file names (itself, or a spec file's `source:`), read as `build` reads it. */
 export async function loadTalk(file: string): Promise<Talk> {
-  const { talk, resolved } = await loadAndResolve(file);
-  return parseTalk(talk.body, talk.file, resolved.hints);
+  const { talk, config } = await loadAndResolve(file);
+  return parseTalk(talk.body, talk.file, config.hints);
 }

@@ -18,7 +18,7 @@ export interface CardSize {
   height: number;
 }
 
-/** The spec after defaults, spec file, front matter and CLI flags are merged, in that order. */
+/** The settings after defaults, spec file, front matter and CLI flags are merged, in that order. */
 export interface ResolvedConfig {
   /** The talk file these settings apply to. */
   talkFile: string;

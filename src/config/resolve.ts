@@ -8,7 +8,7 @@ import type { ConfigInput, QuoteSelectorInput } from "./schema.js";
 import { toCardSize } from "./sizes.js";
 import { talkName } from "./talk-name.js";
 import { themeSetting } from "./theme-setting.js";
-import { type ReadSpec, validate } from "./validate.js";
+import { type ReadFrontMatter, validate } from "./validate.js";
 
 const DEFAULT_AUTO_QUOTES = 6;
 
@@ -46,11 +46,11 @@ function ownSpeakers(speakers: ConfigInput["speakers"]): NonNullable<TalkHints["
  * the guests, speakers and hosts other tools name (each person once), the
  * description and the title.
  */
-function talkHints(config: ConfigInput, borrowed: Borrowed): TalkHints {
+function talkHints(input: ConfigInput, borrowed: Borrowed): TalkHints {
   const hints: TalkHints = {};
   if (borrowed.description !== undefined) hints.description = borrowed.description;
-  if (config.title !== undefined) hints.title = config.title;
-  const speakers = ownSpeakers(config.speakers);
+  if (input.title !== undefined) hints.title = input.title;
+  const speakers = ownSpeakers(input.speakers);
   for (const person of borrowed.speakers) {
     const named = (name: string) =>
       speakers.some((known) => known.name === name || known.aliases.includes(name));
@@ -106,8 +106,8 @@ export interface CliOverrides {
 interface ReadFiles {
   talk: Source;
   specFile: Source | undefined;
-  talkRead: ReadSpec;
-  specRead: ReadSpec | undefined;
+  talkRead: ReadFrontMatter;
+  specRead: ReadFrontMatter | undefined;
 }
 
 /** talkdeck's keys of both files, the talk's over the spec file's, `deck:` and `cards:` key by key. */
@@ -146,13 +146,13 @@ function themeOrigin(
   cli: CliOverrides,
 ): string | undefined {
   if (cli.theme !== undefined) return undefined;
-  if (talkRead.config.theme !== undefined) return talk.file;
+  if (talkRead.input.theme !== undefined) return talk.file;
   return specFile?.file;
 }
 
 /** The file `output:` was written in, which it resolves against: the talk's if it has one, else the spec file's. */
 function outputOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefined {
-  return talkRead.config.output !== undefined ? talk.file : specFile?.file;
+  return talkRead.input.output !== undefined ? talk.file : specFile?.file;
 }
 
 /** The output root: `-o` as given, else a file's `output:` inside that file's folder, else `out`. */
@@ -171,7 +171,7 @@ function outputRootOf(
 
 /** The file `cards.logo` was written in, which it resolves against: the talk's if it has one, else the spec file's. */
 function logoOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefined {
-  return talkRead.config.cards !== undefined && talkRead.config.cards.logo !== undefined
+  return talkRead.input.cards !== undefined && talkRead.input.cards.logo !== undefined
     ? talk.file
     : specFile?.file;
 }
@@ -228,7 +228,7 @@ function cardSettings(merged: ConfigInput, logo: string | undefined): ResolvedCo
   };
 }
 
-/** Every file the build reads, absolute: what its cache is keyed on. */
+/** Every file the build reads, absolute: what the up-to-date stamp (output/up-to-date.ts) is keyed on. */
 function inputFilesOf(
   files: ReadFiles,
   themeFile: string | undefined,
@@ -258,7 +258,7 @@ export function resolveConfig(
   const files: ReadFiles = { talk, specFile, talkRead, specRead };
   const borrowed = mergeBorrowed(specRead?.borrowed, talkRead.borrowed);
   const notes = ignoredKeysNotes(files);
-  const merged = mergeConfigs(specRead?.config ?? {}, talkRead.config);
+  const merged = mergeConfigs(specRead?.input ?? {}, talkRead.input);
   const locate = locatorOf(talk, specFile);
   const { theme, themeFile } = themeSetting(cli.theme, merged, themeOrigin(files, cli), locate);
   const outputRoot = outputRootOf(files, merged, cli, locate);

@@ -28,13 +28,14 @@ const EXPECTED: Readonly<Record<string, string>> = {
 };
 
 /** A file's front matter: talkdeck's keys validated, other tools' keys read or set aside. */
-export interface ReadSpec {
-  config: ConfigInput;
+export interface ReadFrontMatter {
+  /** talkdeck's own keys, as written: not yet merged with the other file's or the flags. */
+  input: ConfigInput;
   borrowed: Borrowed;
   ignored: string[];
 }
 
-export function validate(source: Source): ReadSpec {
+export function validate(source: Source): ReadFrontMatter {
   const { own, borrowed, ignored, misspelt } = sortKeys(source.data);
   if (misspelt !== undefined) {
     throw new TalkdeckError(ErrorCode.FrontMatterInvalid, `unknown key \`${misspelt.key}\``, {
@@ -43,7 +44,7 @@ export function validate(source: Source): ReadSpec {
     });
   }
   const result = specInputSchema.safeParse(own);
-  if (result.success) return { config: result.data, borrowed, ignored };
+  if (result.success) return { input: result.data, borrowed, ignored };
   throw toConfigError(source, result.error);
 }
 

@@ -40,9 +40,9 @@ function median(values: number[]): number {
 
 /** The title as talkdeck shows it: the front matter's, else the one the text gives. */
 export async function parseCase(path: string): Promise<{ talk: Talk; title: string }> {
-  const { talk: source, resolved } = await loadAndResolve(path);
-  const talk = parseTalk(source.body, source.file, resolved.hints);
-  return { talk, title: resolved.meta.title ?? talk.meta.title };
+  const { talk: source, config } = await loadAndResolve(path);
+  const talk = parseTalk(source.body, source.file, config.hints);
+  return { talk, title: config.meta.title ?? talk.meta.title };
 }
 
 /** A case as parsed: the talk, and its title as talkdeck shows it. */

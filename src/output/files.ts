@@ -1,4 +1,4 @@
-/** The files a build hands to the output folder: in memory, staged, kept from the last build, or another shard's. */
+/** A file a build made in memory. */
 export interface OutputFile {
   /** Untagged: most files a build makes are bytes in memory, written as `{ name, data }`. */
   kind?: undefined;
@@ -34,6 +34,7 @@ export interface PendingFile {
   hash: string;
 }
 
+/** The files a build hands to the output folder: in memory, staged, kept from the last build, or another shard's. */
 export type BuildFile = OutputFile | StagedFile | KeptFile | PendingFile;
 
 /** What a build wrote, for the last files (gallery, manifest) that list it. */

@@ -45,7 +45,8 @@ export class WatchSession {
         }),
       async (event) => {
         // What to watch is read again after each build: a new logo or theme file is watched from then on.
-        if (event.kind !== "building") await this.#refreshWatch(event.read?.resolved.inputFiles);
+        if (event.kind !== "building")
+          await this.#refreshWatch(event.read?.selection.config.inputFiles);
         await options.onEvent(event);
       },
     );
@@ -88,7 +89,7 @@ export class WatchSession {
   async #refreshWatch(built: readonly string[] | undefined): Promise<void> {
     const { file, build } = this.#options;
     try {
-      this.#inputs = [...(built ?? (await loadAndResolve(file, build)).resolved.inputFiles)];
+      this.#inputs = [...(built ?? (await loadAndResolve(file, build)).config.inputFiles)];
     } catch {
       // The build reports what is wrong; the files read last time are still watched for the fix.
     }

@@ -108,16 +108,15 @@ function hasQuotes(data: Record<string, unknown>, list: QuoteList): boolean {
 
 /** Reads the talk (and spec) as the build does; throws the build's errors. */
 export async function readTalk(file: string, overrides: CliOverrides): Promise<ReadTalk> {
-  const { talk: source, spec: specSource, resolved } = await loadAndResolve(file, overrides);
-  const talk = parseTalk(source.body, source.file, resolved.hints);
-  return pickView({ source, specSource, resolved, talk, selection: select(talk, resolved) });
+  const { talk: source, spec: specSource, config } = await loadAndResolve(file, overrides);
+  const talk = parseTalk(source.body, source.file, config.hints);
+  return pickView({ source, specSource, talk, selection: select(talk, config) });
 }
 
 /** The candidates and choices of a talk already read (by a build, or by `readTalk`). */
 export async function pickView({
   source,
   specSource,
-  resolved,
   talk,
   selection,
 }: TalkAsRead): Promise<ReadTalk> {
@@ -134,7 +133,7 @@ export async function pickView({
   const settings = specSource ?? source;
   const byId = new Map([...extra, ...talk.quotes].map((quote) => [quote.id, quote]));
   const view: PickView = {
-    resolve: resolver(talk, resolved),
+    resolve: resolver(talk, selection.config),
     selected: { deck, cards },
     selectorFor: (id) => {
       const quote = byId.get(id);

@@ -32,7 +32,7 @@ describe("rebuilding", () => {
     expect(again).toMatchObject({ slides: cold.slides, cards: cold.cards, cardsRendered: 0 });
     expect(await mtimes(again.outputDir, watched)).toEqual(before);
 
-    // Forced, it runs the pipeline, and the card cache still draws nothing and rewrites nothing.
+    // Forced, it runs the pipeline, and the reuse of unchanged outputs (OutputReuse) still draws nothing and rewrites nothing.
     const forced = await buildTalk(talk, { output: out, force: true });
     expect(forced.unchanged).toBe(false);
     expect(forced.cardsRendered).toBe(0);
