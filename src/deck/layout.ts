@@ -164,13 +164,87 @@ function quoteRoom(size: number): number {
   return CONTENT.height - mark - attribution;
 }
 
+/** Whether the quote fits its slide at `size`, measured bold (quotes are), or as regular weight: 6% narrower. */
+function quoteFits(text: string, size: number, bold = true): boolean {
+  return lineCount(text, size, CONTENT.width, bold) * size * QUOTE_LINE <= quoteRoom(size);
+}
+
+const SMALLEST_QUOTE: QuoteSize = QUOTE_SIZES[QUOTE_SIZES.length - 1] ?? 46;
+
 /** The largest quote size the quote fits at (the smallest when it fits at none). */
 export function quoteSize(text: string): QuoteSize {
-  for (const size of QUOTE_SIZES) {
-    const height = lineCount(text, size, CONTENT.width, true) * size * QUOTE_LINE;
-    if (height <= quoteRoom(size)) return size;
+  return QUOTE_SIZES.find((size) => quoteFits(text, size)) ?? SMALLEST_QUOTE;
+}
+
+/** "…" at each end where a slide's part of a quote starts or ends inside a sentence. */
+function withEllipses(text: string, cutBefore: boolean, cutAfter: boolean): string {
+  return `${cutBefore ? "…" : ""}${text}${cutAfter ? "…" : ""}`;
+}
+
+/** Whether a piece fits a slide at the smallest size, with room for "…" at both ends. */
+function fitsOneSlide(text: string): boolean {
+  return quoteFits(withEllipses(text, true, true), SMALLEST_QUOTE);
+}
+
+/** Where a piece of a quote may be cut: after a clause's punctuation, else at a space, else anywhere. */
+const QUOTE_CUTS = [/[，；：、,;:—](?=\s*\S)/gu, /\s+(?=\S)/gu, /(?<=.)(?=.)/gsu] as const;
+
+/** The cut of `text` nearest its middle, of the first kind it has. */
+function middleCut(text: string): number | undefined {
+  const middle = text.length / 2;
+  for (const cuts of QUOTE_CUTS) {
+    let best: number | undefined;
+    for (const match of text.matchAll(cuts)) {
+      const end = match.index + match[0].length;
+      if (best === undefined || Math.abs(end - middle) < Math.abs(best - middle)) best = end;
+    }
+    if (best !== undefined) return best;
   }
-  return QUOTE_SIZES[QUOTE_SIZES.length - 1] ?? 46;
+  return undefined;
+}
+
+/** Cuts a sentence too long for a slide of its own into pieces that fit, at the cuts nearest their middles. */
+function cutToFit(sentence: string): string[] {
+  const cut = fitsOneSlide(sentence) ? undefined : middleCut(sentence);
+  if (cut === undefined) return [sentence];
+  return [...cutToFit(sentence.slice(0, cut).trim()), ...cutToFit(sentence.slice(cut).trim())];
+}
+
+/** A run of a quote for one slide: its text, and whether it ends inside a sentence. */
+interface QuoteRun {
+  text: string;
+  cutAfter: boolean;
+}
+
+/**
+ * A quote over as many slides as it needs: all of it at the largest size it
+ * fits at, or, when it fits none, its sentences (long ones cut at a clause)
+ * gathered into slides at the smallest size, with "…" where a slide starts
+ * or ends inside a sentence. A quote is never shortened.
+ */
+export function planQuote(text: string): { size: QuoteSize; parts: string[] } {
+  const size = quoteSize(text);
+  // The measure is on the wide side, so a quote at the edge is cut only when it
+  // is too long even measured narrower: the browser draws a 60-word quote of the
+  // corpus (case 15) whole on one slide that the wide measure doubts.
+  if (quoteFits(text, size) || quoteFits(text, SMALLEST_QUOTE, false))
+    return { size, parts: [text] };
+  const runs: QuoteRun[] = [];
+  for (const sentence of splitSentences(text)) {
+    const pieces = cutToFit(sentence);
+    for (const [index, piece] of pieces.entries()) {
+      const cutAfter = index < pieces.length - 1;
+      const last = runs.at(-1);
+      const joined = last === undefined ? undefined : joinText(last.text, piece);
+      if (last !== undefined && joined !== undefined && fitsOneSlide(joined))
+        runs[runs.length - 1] = { text: joined, cutAfter };
+      else runs.push({ text: piece, cutAfter });
+    }
+  }
+  const parts = runs.map((run, index) =>
+    withEllipses(run.text, runs[index - 1]?.cutAfter === true, run.cutAfter),
+  );
+  return { size: SMALLEST_QUOTE, parts };
 }
 
 /** True when the title would take more than three lines at the title size: it takes the smaller one. */

@@ -1,7 +1,7 @@
 import type { Selection } from "../select.js";
 import type { Quote, Speaker, Talk } from "../talk/model.js";
 import { displayUrl, escapeMarkdown, escapeNote, markdownLink } from "./escape.js";
-import { longTitle, planAgenda, planPoint, planSpeakers, quoteSize, shortBio } from "./layout.js";
+import { longTitle, planAgenda, planPoint, planQuote, planSpeakers, shortBio } from "./layout.js";
 import { relatedQuoteFinder } from "./related.js";
 import { CONTENT, QUOTE_SIZES, SLIDE } from "./type-scale.js";
 import type { Bio, DeckExtras, DeckView, ListSlide, labelsFor, PointSlide } from "./view-types.js";
@@ -132,24 +132,28 @@ export function agendaView(
   };
 }
 
-/** A slide for each of the deck's quotes, at the largest size it fits at, with its turn as notes. */
+/**
+ * A slide for each of the deck's quotes, at the largest size it fits at,
+ * with its turn as notes; a quote too long for one slide goes on over more.
+ */
 export function quoteSlides(
   selection: Selection,
   speakers: readonly Speaker[],
   text: EscapeText,
 ): DeckView["quotes"] {
   const titleOf = (name: string) => speakers.find((speaker) => speaker.name === name)?.title ?? "";
-  return selection.deckQuotes.map((quote) => {
-    const size = quoteSize(quote.text);
-    return {
+  return selection.deckQuotes.flatMap((quote) => {
+    const { size, parts } = planQuote(quote.text);
+    const notes = quoteNotes(selection.talk, quote);
+    return parts.map((part) => ({
       id: quote.id,
-      text: text(quote.text),
+      text: text(part),
       speaker: text(quote.speaker),
       speakerTitle: text(titleOf(quote.speaker)),
       size,
       long: size < (QUOTE_SIZES[0] ?? size),
-      notes: quoteNotes(selection.talk, quote),
-    };
+      notes,
+    }));
   });
 }
 

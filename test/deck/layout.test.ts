@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { imageTypeOf } from "../../src/deck/cover.js";
 import { escapeMarkdown } from "../../src/deck/escape.js";
-import { planAgenda, planPoint, quoteSize, shortBio } from "../../src/deck/layout.js";
+import { planAgenda, planPoint, planQuote, quoteSize, shortBio } from "../../src/deck/layout.js";
 import { headingSlug } from "../../src/deck/marp-options.js";
 import { lineCount } from "../../src/deck/measure.js";
 import { escapeWithBreaks, WBR } from "../../src/deck/phrase-breaks.js";
 import { createMarp, renderDeckWithMarp } from "../../src/deck/render.js";
-import { CONTENT, MIN_TEXT, QUOTE_SIZES, TYPE } from "../../src/deck/type-scale.js";
+import { CONTENT, MIN_TEXT, QUOTE_LINE, QUOTE_SIZES, TYPE } from "../../src/deck/type-scale.js";
 
 describe("phrase breaks", () => {
   it("go between CJK phrases only, after escaping, and change nothing else", () => {
@@ -76,6 +76,46 @@ describe("slide plans", () => {
     expect(long).toBeLessThan(QUOTE_SIZES[0]);
     expect(Math.min(...QUOTE_SIZES)).toBeGreaterThan(TYPE.title.size);
     for (const role of Object.values(TYPE)) expect(role.size).toBeGreaterThanOrEqual(MIN_TEXT);
+  });
+});
+
+describe("a quote longer than a slide", () => {
+  /** The part's height at its size against the room a quote slide leaves (layout.ts's own rule, restated). */
+  const fits = (text: string, size: number) =>
+    lineCount(text, size, CONTENT.width, true) * size * QUOTE_LINE <=
+    CONTENT.height - 0.8 * size - (TYPE.small.size * TYPE.small.line + 24);
+  const words = (text: string) => text.replace(/…/g, " ").split(/\s+/).filter(Boolean);
+
+  it("stays whole on one slide when it fits at any quote size", () => {
+    const text = "我们想找到一些我们觉得如果我们不做，世界就会错过这个东西的事情。".repeat(3);
+    expect(planQuote(text)).toEqual({ size: quoteSize(text), parts: [text] });
+  });
+
+  it("goes on over slides at the smallest size, cut between sentences (no ellipsis there), every word kept", () => {
+    const sentence =
+      "Every feature we shipped was one somebody asked for, and not one of them made people stay.";
+    const text = Array.from({ length: 6 }, () => sentence).join(" ");
+    const { size, parts } = planQuote(text);
+    expect(size).toBe(Math.min(...QUOTE_SIZES));
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(fits(part, size), part).toBe(true);
+    expect(parts[0]).toMatch(/stay\.$/);
+    expect(parts.at(-1)).toMatch(/^Every/);
+    expect(parts.flatMap(words)).toEqual(words(text));
+  });
+
+  it("cuts a sentence too long for one slide at a clause, marked with an ellipsis, and text with no place to cut anywhere", () => {
+    const clauses = `${"我们认真地记录下来，认真地排期，认真地交付，".repeat(12)}最后才明白。`;
+    const unbroken = "无".repeat(600);
+    for (const text of [clauses, unbroken]) {
+      const { size, parts } = planQuote(text);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const part of parts) expect(fits(part, size)).toBe(true);
+      expect(parts.join("").replace(/…/g, "")).toBe(text);
+    }
+    const [first, second] = planQuote(clauses).parts;
+    expect(first).toMatch(/，…$/);
+    expect(second).toMatch(/^…/);
   });
 });
 

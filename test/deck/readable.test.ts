@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTalk } from "../../src/build.js";
 import { MIN_TEXT } from "../../src/deck/type-scale.js";
 import { browserPath, skipBrowserTests, skipReason } from "../helpers/browser.js";
-import { examplePath, repoRoot, tempDir } from "../helpers/paths.js";
+import { examplePath, fixturePath, repoRoot, tempDir } from "../helpers/paths.js";
 import { badLineStarts, openDeck, slideReports, textBlocks } from "./slide-checks.js";
 
 /** Two real write-ups of the corpus beside the project (third-party texts, read in place, never copied). */
@@ -19,6 +19,8 @@ const haveCorpus = CORPUS.every((file) => existsSync(file));
 
 const DECKS: Array<{ name: string; file: string; skip: boolean }> = [
   { name: "the example", file: examplePath, skip: false },
+  // Quotes chosen by hand that are too long for one slide: they go on over more.
+  { name: "long quotes", file: fixturePath("long-quotes.md"), skip: false },
   ...CORPUS.map((file) => ({
     name: file.split("/").pop() ?? file,
     file,
