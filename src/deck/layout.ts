@@ -33,17 +33,41 @@ function headingHeight(text: string): number {
 /** Where a clause ends inside a sentence: after a comma, semicolon or colon. */
 const CLAUSE_END = /[，；：、,;:](?=\s*\S)/gu;
 
+/** The cut of `text` nearest its middle, of the first of `kinds` it has. */
+function middleCut(text: string, kinds: readonly RegExp[]): number | undefined {
+  const middle = text.length / 2;
+  for (const cuts of kinds) {
+    let best: number | undefined;
+    for (const match of text.matchAll(cuts)) {
+      const end = match.index + match[0].length;
+      if (best === undefined || Math.abs(end - middle) < Math.abs(best - middle)) best = end;
+    }
+    if (best !== undefined) return best;
+  }
+  return undefined;
+}
+
+/** Cuts text that does not `fit` at the cut nearest its middle, again and again, until each piece fits or has no cut left. */
+function cutNearMiddle(
+  text: string,
+  fits: (piece: string) => boolean,
+  kinds: readonly RegExp[],
+): string[] {
+  const cut = fits(text) ? undefined : middleCut(text, kinds);
+  if (cut === undefined) return [text];
+  return [
+    ...cutNearMiddle(text.slice(0, cut).trim(), fits, kinds),
+    ...cutNearMiddle(text.slice(cut).trim(), fits, kinds),
+  ];
+}
+
 /** Cuts a sentence too long for one bullet at the clause end nearest its middle. */
 function splitLong(sentence: string): string[] {
-  if (lineCount(sentence, TYPE.body.size, listWidth) <= MAX_BULLET_LINES) return [sentence];
-  const middle = sentence.length / 2;
-  let best: number | undefined;
-  for (const match of sentence.matchAll(CLAUSE_END)) {
-    const end = match.index + match[0].length;
-    if (best === undefined || Math.abs(end - middle) < Math.abs(best - middle)) best = end;
-  }
-  if (best === undefined) return [sentence];
-  return [...splitLong(sentence.slice(0, best).trim()), ...splitLong(sentence.slice(best).trim())];
+  return cutNearMiddle(
+    sentence,
+    (piece) => lineCount(piece, TYPE.body.size, listWidth) <= MAX_BULLET_LINES,
+    [CLAUSE_END],
+  );
 }
 
 /** A body as bullets: its sentences, long ones cut at clauses, short ones joined. */
@@ -186,28 +210,15 @@ function fitsOneSlide(text: string): boolean {
   return quoteFits(withEllipses(text, true, true), SMALLEST_QUOTE);
 }
 
-/** Where a piece of a quote may be cut: after a clause's punctuation, else at a space, else anywhere. */
+/**
+ * Where a piece of a quote may be cut: after a clause's punctuation (a dash
+ * too, which sets off an aside in speech), else at a space, else anywhere.
+ */
 const QUOTE_CUTS = [/[，；：、,;:—](?=\s*\S)/gu, /\s+(?=\S)/gu, /(?<=.)(?=.)/gsu] as const;
-
-/** The cut of `text` nearest its middle, of the first kind it has. */
-function middleCut(text: string): number | undefined {
-  const middle = text.length / 2;
-  for (const cuts of QUOTE_CUTS) {
-    let best: number | undefined;
-    for (const match of text.matchAll(cuts)) {
-      const end = match.index + match[0].length;
-      if (best === undefined || Math.abs(end - middle) < Math.abs(best - middle)) best = end;
-    }
-    if (best !== undefined) return best;
-  }
-  return undefined;
-}
 
 /** Cuts a sentence too long for a slide of its own into pieces that fit, at the cuts nearest their middles. */
 function cutToFit(sentence: string): string[] {
-  const cut = fitsOneSlide(sentence) ? undefined : middleCut(sentence);
-  if (cut === undefined) return [sentence];
-  return [...cutToFit(sentence.slice(0, cut).trim()), ...cutToFit(sentence.slice(cut).trim())];
+  return cutNearMiddle(sentence, fitsOneSlide, QUOTE_CUTS);
 }
 
 /** A run of a quote for one slide: its text, and whether it ends inside a sentence. */
