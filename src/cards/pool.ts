@@ -51,10 +51,6 @@ export class CardPool {
     });
   }
 
-  get threads(): number {
-    return this.#threads;
-  }
-
   async #batch(requests: CardRequest[], templates: CardTask["templates"]): Promise<Buffer[]> {
     const task: CardTask = { requests, templates };
     const result = (await this.#pool.run(task)) as CardTaskResult;

@@ -4,10 +4,7 @@
  * plan which sentences share a slide. The browser tests check the plan: no
  * slide of the example or the corpus cases overflows.
  */
-import { CJK_LETTER_OR_PUNCTUATION, HAN_OR_KANA } from "../cjk.js";
-
-/** Every Han or kana character of a text, to count them. */
-const EVERY_HAN_OR_KANA = new RegExp(HAN_OR_KANA.source, "gu");
+import { CJK_LETTER_OR_PUNCTUATION } from "../cjk.js";
 
 /** Advance of one character in em, on the wide side of Inter's and Noto Sans SC's. */
 function advance(char: string): number {
@@ -33,10 +30,4 @@ export function widthEm(text: string, bold = false): number {
  */
 export function lineCount(text: string, size: number, width: number, bold = false): number {
   return Math.max(1, Math.ceil((widthEm(text, bold) * size) / (width * 0.9)));
-}
-
-/** True for text written without spaces between words (Chinese, Japanese). */
-export function isCjkText(text: string): boolean {
-  const cjk = text.match(EVERY_HAN_OR_KANA)?.length ?? 0;
-  return cjk > (text.match(/[A-Za-z]+/g)?.length ?? 0);
 }

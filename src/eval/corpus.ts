@@ -9,13 +9,7 @@ import { parseTalk } from "../talk/parse.js";
 import type { CaseResult, CorpusCase, CorpusTotals } from "./corpus-types.js";
 import { rankQuotes, speakersRight } from "./reference-match.js";
 
-export type {
-  CaseResult,
-  CorpusCase,
-  CorpusTotals,
-  QuoteResult,
-  ReferenceQuote,
-} from "./corpus-types.js";
+export type { CaseResult, CorpusCase, CorpusTotals } from "./corpus-types.js";
 export { referencesMatched } from "./reference-match.js";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));

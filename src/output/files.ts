@@ -36,5 +36,3 @@ export interface PendingFile {
 
 /** The files a build hands to the output folder: in memory, staged, kept from the last build, or another shard's. */
 export type BuildFile = OutputFile | StagedFile | KeptFile | PendingFile;
-
-/** What a build wrote, for the last files (gallery, manifest) that list it. */

@@ -24,6 +24,7 @@ import { recoverFolder, siblingNames } from "./recover.js";
 export type { BuildFile, KeptFile, OutputFile, PendingFile, StagedFile } from "./files.js";
 export { GENERATOR, MANIFEST, type PreviousBuild } from "./previous-build.js";
 
+/** What a build wrote, for the last files (gallery, manifest) that list it. */
 export interface WrittenFiles {
   /** Every file in the new folder, in the order given, pending files that were not there left out. */
   names: string[];

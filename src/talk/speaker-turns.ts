@@ -102,10 +102,11 @@ function singleSpeakerTurns(reading: TalkReading): TurnDraft[] | undefined {
     return undefined;
   }
   const { name, forms } = found;
-  labelsUsed.set(name, new Set([...forms, ...shortForms(forms, reading.prose)]));
+  const labels = new Set([...forms, ...shortForms(forms, reading.prose)]);
+  labelsUsed.set(name, labels);
   const skipLines = new Set([
     ...(titleLine === undefined ? [] : [titleLine]),
-    ...leadLines(blocks, labelsUsed.get(name) ?? forms, titleLine),
+    ...leadLines(blocks, labels, titleLine),
   ]);
   const drafts = singleSpeakerTurn(blocks, name, { skipLines });
   if (found.from !== "front matter")
