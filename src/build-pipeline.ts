@@ -4,7 +4,7 @@ import { closest } from "fastest-levenshtein";
 import type { BuildContext } from "./build-context.js";
 import type { BuildOptions, BuildResult } from "./build-options.js";
 import { type BuiltCards, drawCards, planCards } from "./cards/build-cards.js";
-import { EmojiSet } from "./cards/emoji.js";
+import { loadEmojiSet } from "./cards/emoji.js";
 import { type BuiltCarousel, buildCarousel } from "./carousel/build-carousel.js";
 import type { ResolvedConfig } from "./config/model.js";
 import { resolveConfig } from "./config/resolve.js";
@@ -121,7 +121,7 @@ async function renderInto(
   { selection, templates, talkSource, specSource, options }: RenderInputs,
 ): Promise<Built> {
   const outputs = new OutputReuse(folder.dir, folder.previous);
-  const context: BuildContext = { selection, templates, emoji: await EmojiSet.load(), outputs };
+  const context: BuildContext = { selection, templates, emoji: await loadEmojiSet(), outputs };
   // The cards are planned and sent to the workers first: they are drawn while this thread makes the deck.
   // Drawn cards go straight into the new folder.
   const plan = await planCards(context, options.shard);

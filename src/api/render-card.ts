@@ -112,16 +112,10 @@ function cardTheme(theme: RenderCardOptions["theme"], brand: string | undefined)
   };
 }
 
-let emoji: Promise<EmojiSet> | undefined;
-
-/** The Twemoji set, listed once per process (a failed listing is tried again next time). */
+/** The Twemoji set, listed once per process; the module is loaded only when a card is drawn. */
 async function emojiSet(): Promise<EmojiSet> {
-  const { EmojiSet } = await import("../cards/emoji.js");
-  emoji ??= EmojiSet.load().catch((error: unknown) => {
-    emoji = undefined;
-    throw error;
-  });
-  return emoji;
+  const { loadEmojiSet } = await import("../cards/emoji.js");
+  return loadEmojiSet();
 }
 
 /**

@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { ErrorCode, TalkdeckError } from "../errors.js";
-import { onceByKey } from "../once.js";
+import { once, onceByKey } from "../once.js";
 
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
@@ -70,3 +70,6 @@ export class EmojiSet {
     );
   }
 }
+
+/** The Twemoji set, listed once per process (or thread): the package does not change while it runs. */
+export const loadEmojiSet: () => Promise<EmojiSet> = once(() => EmojiSet.load());

@@ -1,6 +1,7 @@
 import { TalkdeckError } from "../errors.js";
+import { recentByKey } from "../once.js";
 import type { TemplateRegistry } from "../templates.js";
-import { EmojiSet } from "./emoji.js";
+import { loadEmojiSet } from "./emoji.js";
 import { loadCardFonts } from "./fonts.js";
 import { releaseDrawings } from "./native-memory.js";
 import { CardRenderer, type CardRequest } from "./render.js";
@@ -27,24 +28,20 @@ export type CardTaskResult =
       };
     };
 
-/** The last templates and their renderer: fonts are read and parsed once per worker, whatever the templates. */
-let current: { key: string; renderer: Promise<CardRenderer> } | undefined;
+/**
+ * The renderer of the last templates, by their JSON: fonts are read and parsed
+ * once per worker, whatever the templates. One that failed to start is not
+ * kept: the next task tries again.
+ */
+const renderers = new Map<string, Promise<CardRenderer>>();
 
 function workerRenderer(templates: CardTask["templates"]): Promise<CardRenderer> {
-  const key = JSON.stringify(templates);
-  if (current?.key !== key) {
+  return recentByKey(renderers, JSON.stringify(templates), 1, async () => {
     const registry: TemplateRegistry = new Map(templates);
-    const renderer = (async () =>
-      new CardRenderer(await loadCardFonts(), await EmojiSet.load(), registry, {
-        afterRaster: releaseDrawings,
-      }))();
-    current = { key, renderer };
-    // A renderer that failed to start is not kept: the next task tries again.
-    renderer.catch(() => {
-      if (current?.renderer === renderer) current = undefined;
+    return new CardRenderer(await loadCardFonts(), await loadEmojiSet(), registry, {
+      afterRaster: releaseDrawings,
     });
-  }
-  return current.renderer;
+  });
 }
 
 /** Lets the event loop turn, so finalizers free the pixels of drawings collected so far. */
