@@ -7,11 +7,10 @@ import { type BuiltCards, drawCards, planCards } from "./cards/build-cards.js";
 import { loadEmojiSet } from "./cards/emoji.js";
 import { type BuiltCarousel, buildCarousel } from "./carousel/build-carousel.js";
 import type { ResolvedConfig } from "./config/model.js";
-import { resolveConfig } from "./config/resolve.js";
 import { type BuiltDeck, buildDeck } from "./deck/build-deck.js";
 import { embeddedFontCss } from "./deck/fonts-css.js";
 import { ErrorCode, TalkdeckError } from "./errors.js";
-import { loadTalkAndSpec } from "./load-talk.js";
+import { loadAndResolve } from "./load-talk.js";
 import {
   type CardEntry,
   type CarouselSection,
@@ -161,8 +160,7 @@ async function renderInto(
 
 /** Runs the whole pipeline for one talk: everything is rendered in memory, then written. */
 export async function runPipeline(file: string, options: BuildOptions): Promise<PipelineRun> {
-  const { talk: talkSource, spec: specSource } = await loadTalkAndSpec(file);
-  const config = resolveConfig(talkSource, specSource, options);
+  const { talk: talkSource, spec: specSource, config } = await loadAndResolve(file, options);
   // Hashed as read, before the slow part: an edit made while building is a change next time.
   const inputs = await hashInputs(config.inputFiles);
   const talk = parseTalk(talkSource.body, talkSource.file, config.hints);

@@ -2,7 +2,7 @@
 
 import type { ResolvedConfig } from "../config/model.js";
 import { resolveConfig } from "../config/resolve.js";
-import { loadAndResolve } from "../load-talk.js";
+import { readAndParse } from "../read-talk.js";
 import { metaOf } from "../select.js";
 import { readSource } from "../source.js";
 import type { Talk } from "../talk/model.js";
@@ -43,6 +43,6 @@ export function parseTalk(markdown: string, options: ParseTalkOptions = {}): Tal
  * `TalkdeckError` when the file is missing, unreadable or its front matter invalid.
  */
 export async function readTalk(file: string): Promise<Talk> {
-  const { talk, config } = await loadAndResolve(file);
-  return withConfigMeta(parseBody(talk.body, talk.file, config.hints), config);
+  const { parsed, config } = await readAndParse(file);
+  return withConfigMeta(parsed, config);
 }

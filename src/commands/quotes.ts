@@ -1,9 +1,9 @@
 import { printable } from "../printable.js";
-import { loadTalk } from "./read-talk.js";
+import { readAndParse } from "../read-talk.js";
 
 /** `talkdeck quotes FILE`: ranked candidates, as a table or JSON. */
 export async function listQuotes(file: string, json: boolean): Promise<string> {
-  const talk = await loadTalk(file);
+  const talk = (await readAndParse(file)).parsed;
   if (json) {
     const rows = talk.quotes.map(({ id, score, speaker, line, text, why }) => ({
       id,

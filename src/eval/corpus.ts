@@ -3,9 +3,8 @@ import { basename, extname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { TalkdeckError } from "../errors.js";
-import { loadAndResolve } from "../load-talk.js";
+import { readAndParse } from "../read-talk.js";
 import type { Talk } from "../talk/model.js";
-import { parseTalk } from "../talk/parse.js";
 import type { CaseResult, CorpusCase, CorpusTotals } from "./corpus-types.js";
 import { rankQuotes, speakersRight } from "./reference-match.js";
 
@@ -34,8 +33,7 @@ function median(values: number[]): number {
 
 /** The title as talkdeck shows it: the front matter's, else the one the text gives. */
 export async function parseCase(path: string): Promise<{ talk: Talk; title: string }> {
-  const { talk: source, config } = await loadAndResolve(path);
-  const talk = parseTalk(source.body, source.file, config.hints);
+  const { parsed: talk, config } = await readAndParse(path);
   return { talk, title: config.meta.title ?? talk.meta.title };
 }
 

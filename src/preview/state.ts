@@ -10,10 +10,9 @@ import { isAbsolute, relative } from "node:path";
 import type { TalkAsRead } from "../build-options.js";
 import type { QuoteSelector, ResolvedConfig } from "../config/model.js";
 import type { CliOverrides } from "../config/resolve.js";
-import { loadAndResolve } from "../load-talk.js";
+import { readAndParse } from "../read-talk.js";
 import { select } from "../select.js";
 import type { Quote, Talk } from "../talk/model.js";
-import { parseTalk } from "../talk/parse.js";
 import type { PickView, QuoteList } from "./toggle.js";
 
 export interface Candidate {
@@ -108,8 +107,12 @@ function hasQuotes(data: Record<string, unknown>, list: QuoteList): boolean {
 
 /** Reads the talk (and spec) as the build does; throws the build's errors. */
 export async function readTalk(file: string, overrides: CliOverrides): Promise<ReadTalk> {
-  const { talk: source, spec: specSource, config } = await loadAndResolve(file, overrides);
-  const talk = parseTalk(source.body, source.file, config.hints);
+  const {
+    talk: source,
+    spec: specSource,
+    config,
+    parsed: talk,
+  } = await readAndParse(file, overrides);
   return pickView({ source, specSource, talk, selection: select(talk, config) });
 }
 
