@@ -195,9 +195,14 @@ function quoteFits(text: string, size: number, bold = true): boolean {
 
 const SMALLEST_QUOTE: QuoteSize = QUOTE_SIZES[QUOTE_SIZES.length - 1] ?? 46;
 
+/** The largest quote size the quote fits at, if any. */
+function fittingSize(text: string): QuoteSize | undefined {
+  return QUOTE_SIZES.find((size) => quoteFits(text, size));
+}
+
 /** The largest quote size the quote fits at (the smallest when it fits at none). */
 export function quoteSize(text: string): QuoteSize {
-  return QUOTE_SIZES.find((size) => quoteFits(text, size)) ?? SMALLEST_QUOTE;
+  return fittingSize(text) ?? SMALLEST_QUOTE;
 }
 
 /** "…" at each end where a slide's part of a quote starts or ends inside a sentence. */
@@ -234,12 +239,12 @@ interface QuoteRun {
  * or ends inside a sentence. A quote is never shortened.
  */
 export function planQuote(text: string): { size: QuoteSize; parts: string[] } {
-  const size = quoteSize(text);
+  const size = fittingSize(text);
+  if (size !== undefined) return { size, parts: [text] };
   // The measure is on the wide side, so a quote at the edge is cut only when it
   // is too long even measured narrower: the browser draws a 60-word quote of the
   // corpus (case 15) whole on one slide that the wide measure doubts.
-  if (quoteFits(text, size) || quoteFits(text, SMALLEST_QUOTE, false))
-    return { size, parts: [text] };
+  if (quoteFits(text, SMALLEST_QUOTE, false)) return { size: SMALLEST_QUOTE, parts: [text] };
   const runs: QuoteRun[] = [];
   for (const sentence of splitSentences(text)) {
     const pieces = cutToFit(sentence);

@@ -144,16 +144,16 @@ export function quoteSlides(
   const titleOf = (name: string) => speakers.find((speaker) => speaker.name === name)?.title ?? "";
   return selection.deckQuotes.flatMap((quote) => {
     const { size, parts } = planQuote(quote.text);
-    const notes = quoteNotes(selection.talk, quote);
-    return parts.map((part) => ({
+    // The same on every slide of the quote: only the text differs.
+    const slide = {
       id: quote.id,
-      text: text(part),
       speaker: text(quote.speaker),
       speakerTitle: text(titleOf(quote.speaker)),
       size,
       long: size < (QUOTE_SIZES[0] ?? size),
-      notes,
-    }));
+      notes: quoteNotes(selection.talk, quote),
+    };
+    return parts.map((part) => ({ ...slide, text: text(part) }));
   });
 }
 
