@@ -33,6 +33,8 @@ export interface QrImage {
 
 interface PlanContext {
   selection: Selection;
+  /** The social handle the images show (`cards.handle`), if any. */
+  handle: string | undefined;
   size: CardSize;
   labels: CarouselLabels;
   lang: string;
@@ -71,7 +73,7 @@ export function sourceHost(url: string | undefined): string | undefined {
   }
 }
 
-function cover({ selection, labels, lang, lineEms }: PlanContext): SlidePlan {
+function cover({ selection, handle, labels, lang, lineEms }: PlanContext): SlidePlan {
   const { meta, talk } = selection;
   const { main, rest } = splitTitle(meta.title);
   // Past about seven lines at the smallest size a title is a paragraph: the cover shows its start.
@@ -90,7 +92,7 @@ function cover({ selection, labels, lang, lineEms }: PlanContext): SlidePlan {
       subtitle: subtitle === undefined ? undefined : block(subtitle, lang),
       speakers,
       dateLine: dateLine.join(" · "),
-      handle: selection.config.cards.handle,
+      handle,
       swipe: labels.swipe,
     },
     shown: [
@@ -99,7 +101,7 @@ function cover({ selection, labels, lang, lineEms }: PlanContext): SlidePlan {
       subtitle ?? "",
       ...speakers.flatMap((speaker) => [speaker.name, speaker.title ?? ""]),
       dateLine.join(" · "),
-      selection.config.cards.handle ?? "",
+      handle ?? "",
       labels.swipe,
     ],
     alt: sentence(
@@ -112,7 +114,7 @@ function cover({ selection, labels, lang, lineEms }: PlanContext): SlidePlan {
 }
 
 function point(context: PlanContext, item: Point, index: number, count: number): SlidePlan {
-  const { selection, size, labels, lang, lineEms } = context;
+  const { selection, handle, size, labels, lang, lineEms } = context;
   const layout = carouselLayout(size);
   // Lines the body has room for below the lead at full size: a few short lines read better than a wall.
   const lines = Math.min(
@@ -131,16 +133,16 @@ function point(context: PlanContext, item: Point, index: number, count: number):
       lead: block(lead, lang),
       body: body === "" ? undefined : block(body, lang),
       source: block(source, lang),
-      handle: selection.config.cards.handle,
+      handle,
     },
-    shown: [labels.point, numeral, lead, body, source, selection.config.cards.handle ?? ""],
+    shown: [labels.point, numeral, lead, body, source, handle ?? ""],
     alt: sentence(`Key point ${index + 1} of ${count}: ${lead}`, body),
     what: `point ${item.n}`,
   };
 }
 
 function quote(context: PlanContext, item: Quote): SlidePlan {
-  const { selection, labels, lang } = context;
+  const { selection, handle, labels, lang } = context;
   const title = selection.talk.speakers.find((speaker) => speaker.name === item.speaker)?.title;
   const source = sourceName(selection);
   return {
@@ -151,28 +153,20 @@ function quote(context: PlanContext, item: Quote): SlidePlan {
       speaker: item.speaker,
       speakerTitle: title,
       source: block(source, lang),
-      handle: selection.config.cards.handle,
+      handle,
     },
-    shown: [
-      labels.quote,
-      item.text,
-      item.speaker,
-      title ?? "",
-      source,
-      selection.config.cards.handle ?? "",
-    ],
+    shown: [labels.quote, item.text, item.speaker, title ?? "", source, handle ?? ""],
     alt: altText(item),
     what: `quote ${item.id}`,
   };
 }
 
 function closing(
-  { selection, labels, lang, lineEms }: PlanContext,
+  { selection, handle, labels, lang, lineEms }: PlanContext,
   qr: QrImage | undefined,
 ): SlidePlan {
   const source = shortenText(sourceName(selection), lineEms(60) * 4);
   const host = sourceHost(selection.meta.sourceUrl);
-  const { handle } = selection.config.cards;
   return {
     kind: "closing",
     view: {
@@ -212,6 +206,7 @@ export function planCarousel(
   const lang = selection.meta.lang;
   const context: PlanContext = {
     selection,
+    handle: selection.config.cards.handle,
     size,
     labels: carouselLabels(lang),
     lang,
