@@ -1,11 +1,12 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config/resolve.js";
-import { ErrorCode, TalkdeckError } from "../../src/errors.js";
+import { ErrorCode } from "../../src/errors.js";
 import { select } from "../../src/select.js";
 import { readSource } from "../../src/source.js";
 import { parseTalk } from "../../src/talk/parse.js";
 import { fixture } from "../helpers/fixtures.js";
+import { errorOf } from "../helpers/hardening.js";
 import { samplePath } from "../helpers/paths.js";
 
 const sample = fixture(samplePath);
@@ -15,16 +16,6 @@ function build(frontMatter: string, cli = {}) {
   const source = readSource(`---\n${frontMatter}\n---\n${sample}`, "talk.md");
   const talk = parseTalk(source.body, source.file);
   return { talk, selection: select(talk, resolveConfig(source, undefined, cli)) };
-}
-
-function errorOf(run: () => unknown): TalkdeckError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TalkdeckError) return error;
-    throw error;
-  }
-  throw new Error("expected a TalkdeckError");
 }
 
 describe("front matter", () => {
