@@ -130,10 +130,8 @@ async function deckExtras(
 /** The exports to make (HTML, and those asked for when there is a browser), and those missed for want of one. */
 function plannedExports(
   browser: string | undefined,
-  options: {
-    /** Exports the user asked for on the command line: missing a browser fails the build's exit code. */
-    required: readonly BrowserFormat[];
-    /** Exports the front matter asks for: missing a browser only skips them, with a note. */
+  options: Pick<DeckOptions, "required"> & {
+    /** Exports the front matter asks for (`deck.formats`): missing a browser only skips them, with a note. */
     wanted: readonly BrowserFormat[];
   },
   notes: string[],
