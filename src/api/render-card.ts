@@ -5,11 +5,12 @@
 import { resolve } from "node:path";
 import type { EmojiSet } from "../cards/emoji.js";
 import type { CardSize } from "../config/model.js";
-import { CARD_SIDE, cardSizePresets } from "../config/sizes.js";
+import { CARD_SIDE, cardSizePresets, toCardSize } from "../config/sizes.js";
 import { themeSetting } from "../config/theme-setting.js";
 import { ErrorCode, TalkdeckError } from "../errors.js";
 import type { Quote } from "../talk/model.js";
 import { detectLang } from "../talk/text.js";
+import { HEX_COLOR } from "../theme/color.js";
 import { DECK_FONTS, type ThemeTokens } from "../theme/tokens.js";
 
 /** The card sizes the platforms use: square 1080×1080, portrait 1080×1350, tall 1080×1440, story 1080×1920, landscape 1200×675, link 1200×630. */
@@ -48,7 +49,6 @@ export interface RenderCardOptions {
   templatesDir?: string;
 }
 
-const HEX = /^#[0-9a-fA-F]{6}$/;
 const COLOR_KEYS = ["background", "surface", "text", "muted", "accent", "onAccent"] as const;
 
 function usage(message: string, key: string, hint: string): TalkdeckError {
@@ -58,14 +58,13 @@ function usage(message: string, key: string, hint: string): TalkdeckError {
 function cardSize(size: RenderCardOptions["size"]): CardSize {
   if (size === undefined || typeof size === "string") {
     const name = size ?? "square";
-    const preset = Object.hasOwn(cardSizePresets, name) ? cardSizePresets[name] : undefined;
-    if (preset === undefined)
+    if (!Object.hasOwn(cardSizePresets, name))
       throw usage(
         `unknown card size \`${name}\``,
         "size",
         `presets: ${Object.keys(cardSizePresets).join(", ")}, or { width, height }`,
       );
-    return { name, ...preset };
+    return toCardSize(name);
   }
   const { width, height } = size;
   const side = (value: unknown) =>
@@ -82,7 +81,7 @@ function cardSize(size: RenderCardOptions["size"]): CardSize {
 }
 
 function cardTheme(theme: RenderCardOptions["theme"], brand: string | undefined): ThemeTokens {
-  if (brand !== undefined && !HEX.test(brand))
+  if (brand !== undefined && !HEX_COLOR.test(brand))
     throw new TalkdeckError(
       ErrorCode.UnknownTheme,
       `the brand colour \`${brand}\` is not #rrggbb`,
@@ -93,7 +92,7 @@ function cardTheme(theme: RenderCardOptions["theme"], brand: string | undefined)
     );
   if (theme === undefined || typeof theme === "string")
     return themeSetting(theme, brand === undefined ? {} : { brand }, undefined, () => ({})).theme;
-  const wrong = COLOR_KEYS.find((key) => !HEX.test(String(theme.color?.[key])));
+  const wrong = COLOR_KEYS.find((key) => !HEX_COLOR.test(String(theme.color?.[key])));
   if (wrong !== undefined)
     throw new TalkdeckError(
       ErrorCode.UnknownTheme,

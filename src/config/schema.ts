@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HEX_COLOR } from "../theme/color.js";
 import { CARD_SIDE, cardSizePresets, parseCustomSize, toCardSize } from "./sizes.js";
 
 /** A quote the write-up only paraphrases, in the speaker's name: `{ text: "…", by: Annie Duke }`. */
@@ -130,7 +131,7 @@ export const specInputSchema = z
     date: z.string().trim().min(1),
     place: z.string().trim().min(1),
     theme: z.string().min(1),
-    brand: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a brand colour as #rrggbb"),
+    brand: z.string().regex(HEX_COLOR, "a brand colour as #rrggbb"),
     lang: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as zh, en or zh-Hans"),

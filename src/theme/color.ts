@@ -2,6 +2,9 @@
 
 type Rgb = readonly [number, number, number];
 
+/** A colour as the settings write it: `#rrggbb`. */
+export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
 export function parseHex(hex: string): Rgb {
   const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
   if (match?.[1] === undefined) throw new Error(`not a #rgb or #rrggbb colour: ${hex}`);

@@ -3,9 +3,10 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { ErrorCode, type ErrorLocation, TalkdeckError } from "../errors.js";
 import { decodeInputText, INPUT_LIMITS, readInputFileSync } from "../input-file.js";
+import { HEX_COLOR } from "./color.js";
 import { DECK_FONTS, type ThemeTokens } from "./tokens.js";
 
-const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour as #rrggbb");
+const hex = z.string().regex(HEX_COLOR, "a colour as #rrggbb");
 
 /**
  * A CSS font-family list, and nothing else: it is written into the deck's CSS,
