@@ -137,22 +137,20 @@ function ignoredKeysNotes({ specFile, talkRead, specRead }: ReadFiles): string[]
 }
 
 /**
- * The file the theme was named in, which a tokens file's path resolves
- * against: none for `--theme` (the working directory), else the talk's if its
- * front matter names one, else the spec file's.
+ * The file a setting was written in, which a path in it resolves against:
+ * the talk's when its own front matter sets it (it wins), else the spec file's.
  */
-function themeOrigin(
+function writtenIn(
   { talk, specFile, talkRead }: ReadFiles,
-  cli: CliOverrides,
+  setInTalk: (input: ConfigInput) => boolean,
 ): string | undefined {
-  if (cli.theme !== undefined) return undefined;
-  if (talkRead.input.theme !== undefined) return talk.file;
-  return specFile?.file;
+  return setInTalk(talkRead.input) ? talk.file : specFile?.file;
 }
 
-/** The file `output:` was written in, which it resolves against: the talk's if it has one, else the spec file's. */
-function outputOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefined {
-  return talkRead.input.output !== undefined ? talk.file : specFile?.file;
+/** The file the theme was named in: none for `--theme` (the working directory), else `writtenIn`. */
+function themeOrigin(files: ReadFiles, cli: CliOverrides): string | undefined {
+  if (cli.theme !== undefined) return undefined;
+  return writtenIn(files, (input) => input.theme !== undefined);
 }
 
 /** The output root: `-o` as given, else a file's `output:` inside that file's folder, else `out`. */
@@ -163,17 +161,10 @@ function outputRootOf(
   locate: ResolvedConfig["locate"],
 ): string {
   if (cli.output !== undefined) return resolvePath(cli.output);
-  const origin = outputOrigin(files);
+  const origin = writtenIn(files, (input) => input.output !== undefined);
   if (merged.output !== undefined && origin !== undefined)
     return outputInFileFolder(merged.output, origin, locate(["output"]));
   return resolvePath("out");
-}
-
-/** The file `cards.logo` was written in, which it resolves against: the talk's if it has one, else the spec file's. */
-function logoOrigin({ talk, specFile, talkRead }: ReadFiles): string | undefined {
-  return talkRead.input.cards !== undefined && talkRead.input.cards.logo !== undefined
-    ? talk.file
-    : specFile?.file;
 }
 
 /** The logo's path, once it is known to be inside its file's folder and not a FIFO, a device or too big. */
@@ -183,7 +174,7 @@ function logoPath(
   locate: ResolvedConfig["locate"],
 ): string | undefined {
   const value = merged.cards?.logo;
-  const origin = logoOrigin(files);
+  const origin = writtenIn(files, (input) => input.cards?.logo !== undefined);
   if (value === undefined || origin === undefined) return undefined;
   const logo = resolvePath(dirname(origin), value);
   logoInFileFolder(value, origin, locate(["cards", "logo"]));
