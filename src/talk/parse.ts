@@ -11,17 +11,11 @@ import { promoteBoldHeadings } from "./pseudo-headings.js";
 import { findQuotes } from "./quotes.js";
 import { highlightsOf } from "./rank/highlights.js";
 import { type Block, sectionBlocks } from "./sections.js";
-import {
-  addNameForms,
-  draftTurns,
-  hostsAndPrelude,
-  speakerNamesOf,
-  type TalkReading,
-} from "./speaker-turns.js";
+import { addNameForms, draftTurns, hostsAndPrelude, type TalkReading } from "./speaker-turns.js";
 import { buildSpeakers, roleOf } from "./speakers.js";
 import type { SpeechParagraph } from "./summarize.js";
 import { findTitle } from "./title.js";
-import type { TurnDraft } from "./turns.js";
+import { speakerNamesOf, type TurnDraft } from "./turns.js";
 
 export { speakerFromTitle } from "./title-names.js";
 

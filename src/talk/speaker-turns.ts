@@ -6,7 +6,13 @@ import { interviewerNamed, presenterNamed } from "./cast.js";
 import type { People, SpeakerHint } from "./names.js";
 import type { Block } from "./sections.js";
 import { speakerFromTitle } from "./title-names.js";
-import { buildTurns, singleSpeakerTurn, type TurnDraft } from "./turns.js";
+import {
+  buildTurns,
+  namesAndLabels,
+  singleSpeakerTurn,
+  speakerNamesOf,
+  type TurnDraft,
+} from "./turns.js";
 import {
   hostsOf,
   leadLines,
@@ -30,11 +36,6 @@ export interface TalkReading {
   titleLine: number | undefined;
   labelsUsed: Map<string, Set<string>>;
   notes: string[];
-}
-
-/** The names of the speakers of the turns, each once, in the order they first speak. */
-export function speakerNamesOf(drafts: readonly TurnDraft[]): string[] {
-  return [...new Set(drafts.map((turn) => turn.speaker))];
 }
 
 /**
@@ -140,7 +141,7 @@ export function hostsAndPrelude(
   reading: TalkReading,
   drafts: TurnDraft[],
 ): { hosts: Set<string>; drafts: TurnDraft[] } {
-  const formsOf = (name: string) => new Set([name, ...(reading.labelsUsed.get(name) ?? [])]);
+  const formsOf = namesAndLabels(reading.labelsUsed);
   const hosts = hostsOf(drafts, reading.title, formsOf);
   const prelude = preludeTurn(reading.blocks, drafts, hosts, reading.titleLine);
   return { hosts, drafts: prelude === undefined ? drafts : [prelude, ...drafts] };

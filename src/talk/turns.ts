@@ -19,6 +19,16 @@ export interface TurnDraft {
   paragraphs: TurnParagraph[];
 }
 
+/** The names of the speakers of the turns, each once, in the order they first speak. */
+export function speakerNamesOf(drafts: readonly TurnDraft[]): string[] {
+  return [...new Set(drafts.map((turn) => turn.speaker))];
+}
+
+/** A speaker's name and every label the talk wrote them with: what a title or a host word is matched against. */
+export function namesAndLabels(labelsUsed: ReadonlyMap<string, ReadonlySet<string>>) {
+  return (name: string): Set<string> => new Set([name, ...(labelsUsed.get(name) ?? [])]);
+}
+
 /** Lines that are not anyone's words wherever they sit: noise, images, captions, bylines, asides. */
 function isAside(paragraph: Paragraph): boolean {
   return isImageOnly(paragraph) || isNoiseParagraph(paragraph) || isEditorial(paragraph);

@@ -3,7 +3,7 @@ import type { Block } from "./sections.js";
 import { isHostLabel, isRoleWord, roleOf } from "./speakers.js";
 import { readingLength } from "./text.js";
 import { guestInTitle, namedInTitle } from "./title-names.js";
-import { singleSpeakerTurn, type TurnDraft } from "./turns.js";
+import { namesAndLabels, singleSpeakerTurn, speakerNamesOf, type TurnDraft } from "./turns.js";
 
 /** Renames a speaker in the turns and moves the labels it went by to the new name. */
 function rename(
@@ -60,8 +60,8 @@ export function nameGuestFromTitle(
 ): TurnDraft[] {
   const guest = guestInTitle(title);
   if (guest === undefined) return [...drafts];
-  const names = [...new Set(drafts.map((turn) => turn.speaker))];
-  const forms = (name: string) => new Set([name, ...(labelsUsed.get(name) ?? [])]);
+  const names = speakerNamesOf(drafts);
+  const forms = namesAndLabels(labelsUsed);
   if (names.some((name) => namedInTitle(guest, forms(name)))) return [...drafts];
   const answering = names.filter(
     (name) =>
@@ -124,7 +124,7 @@ export function preludeTurn(
 ): TurnDraft | undefined {
   const first = drafts[0];
   if (first === undefined) return undefined;
-  const answering = [...new Set(drafts.map((turn) => turn.speaker))].filter(
+  const answering = speakerNamesOf(drafts).filter(
     (name) => !hosts.has(name) && roleOf(name) !== "audience",
   );
   const [speaker, second] = answering;
